@@ -1,0 +1,36 @@
+package org.equilibrium;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of the one jar: dispatches the launcher's subcommands ({@code ./equilibrium CMD ...}).
+ * Each subcommand owns its argument parsing and returns a process exit code.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println(usage());
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "serve" -> Application.main(rest);
+            default -> {
+                System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
+                System.exit(2);
+            }
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: ./equilibrium COMMAND [ARGS]
+
+                commands:
+                  serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
+                """;
+    }
+}
