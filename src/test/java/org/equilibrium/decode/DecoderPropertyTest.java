@@ -65,8 +65,7 @@ class DecoderPropertyTest {
             b[0] = 1;
             DecodeResult r = codec.decode(b, 0);
             if (r instanceof DecodeResult.Decoded d) {
-                // anything the decoder accepts, the encoder reproduces byte for byte (apart from the
-                // electrode/reserved bits the decoder checked)
+                // anything the decoder accepts, the encoder reproduces byte for byte: no information is lost
                 StimReading s = (StimReading) d.readings().get(0);
                 assertThat(SimTensTelemetryCodec.encode(s)).isEqualTo(b);
             }
