@@ -1,0 +1,66 @@
+package org.equilibrium.people;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Makes sure the service can be administered: at start-up, when no enabled administrator exists,
+ * creates one from {@link AdminProperties}. Without a configured password it generates a random
+ * one-time password and logs it once (the only password that ever reaches a log), so a fresh
+ * install is usable without shipping a default password.
+ */
+@Singleton
+public class AdminBootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final AccountService accounts;
+    private final AdminProperties properties;
+    private final SecureRandom random = new SecureRandom();
+
+    public AdminBootstrap(AccountService accounts, AdminProperties properties) {
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        ensureAdministrator();
+    }
+
+    /** Creates the first administrator if none is enabled; returns whether one was created. */
+    public boolean ensureAdministrator() {
+        if (accounts.hasActiveAdministrator()) {
+            return false;
+        }
+        if (accounts.usernameTaken(properties.username())) {
+            LOG.error("No enabled administrator exists, and the configured administrator username '{}' belongs to "
+                    + "another account; set equilibrium.admin.username to a free name and restart",
+                    Usernames.forLog(properties.username()));
+            return false;
+        }
+        boolean generated = properties.password() == null || properties.password().isEmpty();
+        String password = generated ? randomPassword() : properties.password();
+        Account admin = accounts.create(new NewAccount(properties.username(), properties.displayName(),
+                Role.ADMINISTRATOR, password));
+        if (generated) {
+            LOG.warn("No administrator existed: created '{}' with the one-time password {} — log in and change it "
+                    + "(PUT /api/me/password), or set EQUILIBRIUM_ADMIN_PASSWORD before the first start", admin.username(),
+                    password);
+        } else {
+            LOG.info("No administrator existed: created '{}' with the configured password", admin.username());
+        }
+        return true;
+    }
+
+    private String randomPassword() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
