@@ -21,16 +21,19 @@ public class AdminBootstrap {
 
     private final AccountService accounts;
     private final AdminProperties properties;
+    private final AccountStatus status;
     private final SecureRandom random = new SecureRandom();
 
-    public AdminBootstrap(AccountService accounts, AdminProperties properties) {
+    public AdminBootstrap(AccountService accounts, AdminProperties properties, AccountStatus status) {
         this.accounts = accounts;
         this.properties = properties;
+        this.status = status;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
         ensureAdministrator();
+        status.isActive(0); // load the account status table now, not on the first request
     }
 
     /** Creates the first administrator if none is enabled; returns whether one was created. */
