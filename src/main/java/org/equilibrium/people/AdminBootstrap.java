@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Makes sure the service can be administered: at start-up, when no enabled administrator exists,
@@ -61,9 +60,13 @@ public class AdminBootstrap {
         return true;
     }
 
+    /** 24 letters and digits (about 143 bits): easy to copy from a log, nothing a shell mangles. */
     private String randomPassword() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder password = new StringBuilder(24);
+        for (int i = 0; i < 24; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 }

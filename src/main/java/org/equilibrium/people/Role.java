@@ -13,6 +13,23 @@ public enum Role {
     /** Manages accounts and assignments; may read every patient. */
     ADMINISTRATOR;
 
+    /**
+     * Parses a role name, ignoring case.
+     *
+     * @throws InvalidInputException naming {@code field} when missing or unknown
+     */
+    public static Role parse(String field, String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException(field, "is required (PATIENT, THERAPIST or ADMINISTRATOR)");
+        }
+        for (Role role : values()) {
+            if (role.name().equalsIgnoreCase(name.strip())) {
+                return role;
+            }
+        }
+        throw new InvalidInputException(field, "must be PATIENT, THERAPIST or ADMINISTRATOR");
+    }
+
     /** Role names as constants, for {@code @Secured(Role.Names.ADMINISTRATOR)}. */
     public static final class Names {
         public static final String PATIENT = "PATIENT";

@@ -39,8 +39,8 @@ class UsersController {
         if (body == null) {
             throw new InvalidInputException("body", "is required");
         }
-        Account created = accounts.create(new NewAccount(body.username(), body.displayName(), body.role(),
-                body.password()));
+        Account created = accounts.create(new NewAccount(body.username(), body.displayName(),
+                body.role() == null ? null : Role.parse("role", body.role()), body.password()));
         return HttpResponse.created(AccountView.of(created), URI.create("/api/users/" + created.id()));
     }
 

@@ -1,12 +1,12 @@
 package org.equilibrium.people.auth;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,8 @@ class JwtSigningFactory {
     /** HS256 key length (RFC 7518 §3.2: a key of the same size as the hash output or larger). */
     static final int MIN_SECRET_BYTES = 32;
 
-    @Singleton
+    // @Context: made at start-up, so a missing secret is reported then and not on the first request
+    @Context
     @Named("generator")
     SignatureGeneratorConfiguration tokenSignature(JwtProperties properties) {
         SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");

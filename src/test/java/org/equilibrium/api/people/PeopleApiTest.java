@@ -99,6 +99,12 @@ class PeopleApiTest {
         assertThat(noRole.status()).isEqualTo(400);
         assertThat(noRole.body()).contains("role: is required");
 
+        Answer unknownRole = send(HttpRequest.POST("/api/users",
+                newUser("king", "King", "KING", "long-enough-password")).bearerAuth(admin));
+        assertThat(unknownRole.status()).isEqualTo(400);
+        assertThat(unknownRole.body()).contains("\"error\":\"invalid_input\"")
+                .contains("role: must be PATIENT, THERAPIST or ADMINISTRATOR");
+
         Answer noName = send(HttpRequest.POST("/api/users",
                 newUser("noname", "  ", "PATIENT", "long-enough-password")).bearerAuth(admin));
         assertThat(noName.status()).isEqualTo(400);
