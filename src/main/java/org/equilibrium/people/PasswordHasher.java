@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * {@link #needsRehash} tells when a stored hash is weaker than today's setting.
  *
  * <p>Pure and thread-safe. Each call costs about 19 MiB and tens of milliseconds of one core on
- * purpose; callers must not run it on an event-loop thread.
+ * purpose; callers must not run it on an event-loop thread. At most one computation per core runs
+ * at a time (the others wait), so a burst of logins cannot take 19 MiB × N of heap.
  */
 public final class PasswordHasher {
     /** OWASP minimum for Argon2id: 19 MiB. */
@@ -43,6 +45,7 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
     private final SecureRandom random;
+    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -127,7 +130,7 @@ public final class PasswordHasher {
         }
     }
 
-    private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+    private byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
                                    int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -136,13 +139,15 @@ public final class PasswordHasher {
                 .withParallelism(parallelism)
                 .withSalt(salt)
                 .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
         byte[] secret = password.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[length];
+        running.acquireUninterruptibly();
         try {
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(parameters);
             generator.generateBytes(secret, out);
         } finally {
+            running.release();
             Arrays.fill(secret, (byte) 0);
         }
         return out;
