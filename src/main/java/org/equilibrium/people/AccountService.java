@@ -16,7 +16,9 @@ import java.util.Set;
  * Accounts and therapist–patient assignments: the use cases behind the people API and the login.
  * Validates every input (throwing {@link InvalidInputException}, {@link NotFoundException},
  * {@link ConflictException}) and never logs or returns a password. Blocking (JDBC, Argon2):
- * call it from a worker thread.
+ * call it from a worker thread. Methods that run Argon2id are deliberately not transactional, so
+ * no pooled connection is held while a hash is computed (or waits for a free core); the unique
+ * constraint on the username covers the race in {@link #create}.
  */
 @Singleton
 public class AccountService implements AssignmentLookup {
@@ -41,7 +43,6 @@ public class AccountService implements AssignmentLookup {
     }
 
     /** Creates an account after validating every field. */
-    @Transactional
     public Account create(NewAccount request) {
         String username = Usernames.validNew(request.username());
         String displayName = request.displayName() == null ? "" : request.displayName().strip();
@@ -113,7 +114,6 @@ public class AccountService implements AssignmentLookup {
     }
 
     /** Checks a login. Always spends one Argon2id verification, whatever the outcome. */
-    @Transactional
     public LoginResult checkCredentials(String username, String password) {
         String normal = Usernames.normalise(username);
         Account account = normal == null ? null : accounts.findByUsername(normal).orElse(null);
@@ -138,7 +138,6 @@ public class AccountService implements AssignmentLookup {
      *
      * @throws ForbiddenException when {@code currentPassword} is wrong
      */
-    @Transactional
     public void changeOwnPassword(Caller caller, String currentPassword, String newPassword) {
         if (currentPassword == null) {
             throw new InvalidInputException("currentPassword", "is required");
