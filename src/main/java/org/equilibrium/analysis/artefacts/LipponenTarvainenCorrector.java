@@ -29,7 +29,8 @@ import org.equilibrium.analysis.rr.RrSeries;
  *       midpoint of its neighbours and total time is preserved. A long/short flag on j−1 is part of the same
  *       event and is not counted twice.</li>
  *   <li>missed at j: the interval is split into two halves (a beat inserted in the middle);
- *       extra at j: intervals j and j+1 are merged (the spurious beat removed).</li>
+ *       extra at j: intervals j and j+1 are merged (the spurious beat removed); a flag on j+1 belongs
+ *       to the same event.</li>
  *   <li>long/short at j: the value is replaced by linear interpolation between the nearest unflagged
  *       neighbours (Kubios uses a cubic spline here).</li>
  * </ul>
@@ -189,6 +190,12 @@ public final class LipponenTarvainenCorrector implements ArtefactCorrector {
         }
         double[] v = rr.clone();
         double[] t = ends.clone();
+        for (int i = 0; i + 1 < n; i++) {
+            if (cls[i] == EXTRA && cls[i + 1] != MISSED && cls[i + 1] != EXTRA) {
+                // The second half of a split interval is the same event; it is merged, not interpolated.
+                cls[i + 1] = NORMAL;
+            }
+        }
         for (int i = 1; i < n; i++) {
             if (cls[i] == ECTOPIC) {
                 if (cls[i - 1] == LONG_SHORT || cls[i - 1] == ECTOPIC) {
