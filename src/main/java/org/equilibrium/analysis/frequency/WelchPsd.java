@@ -70,16 +70,24 @@ public final class WelchPsd {
         double[] density = new double[bins];
         double[] re = new double[nfft];
         double[] im = new double[nfft];
-        for (int s = 0; s < segments; s++) {
-            int start = segments == 1 ? 0 : (int) Math.floor((double) s * (n - l) / (segments - 1) + 0.5);
+        // Two real segments per complex transform: with z = a + i·b, |A(k)|² + |B(k)|² =
+        // (|Z(k)|² + |Z(n−k)|²) / 2, which is all the average needs (halves the FFT work).
+        for (int s = 0; s < segments; s += 2) {
+            int startA = segmentStart(s, segments, n, l);
+            boolean pair = s + 1 < segments;
+            int startB = pair ? segmentStart(s + 1, segments, n, l) : 0;
             for (int j = 0; j < l; j++) {
-                re[j] = y[start + j] * w[j];
+                re[j] = y[startA + j] * w[j];
+                im[j] = pair ? y[startB + j] * w[j] : 0.0;
             }
             java.util.Arrays.fill(re, l, nfft, 0.0);
-            java.util.Arrays.fill(im, 0.0);
+            java.util.Arrays.fill(im, l, nfft, 0.0);
             fft.transform(re, im);
             for (int k = 0; k < bins; k++) {
-                density[k] += re[k] * re[k] + im[k] * im[k];
+                int m = k == 0 ? 0 : nfft - k;
+                double pk = re[k] * re[k] + im[k] * im[k];
+                double pm = re[m] * re[m] + im[m] * im[m];
+                density[k] += pair ? (pk + pm) / 2 : pk;
             }
         }
         double scale = 1.0 / (SAMPLE_RATE_HZ * sumW2 * segments);
@@ -96,6 +104,11 @@ public final class WelchPsd {
     public Psd of(RrSeries nn) {
         double[] y = resample(nn);
         return y == null ? null : estimate(y);
+    }
+
+    /** Start of segment s of K: ⌊s·(N − L)/(K − 1) + ½⌋ (0 when there is one segment). */
+    static int segmentStart(int s, int segments, int n, int l) {
+        return segments == 1 ? 0 : (int) Math.floor((double) s * (n - l) / (segments - 1) + 0.5);
     }
 
     /** Periodic Hann: w[j] = 0.5 − 0.5·cos(2πj/L) (scipy {@code get_window("hann", L)}). */

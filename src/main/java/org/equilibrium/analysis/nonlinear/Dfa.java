@@ -82,21 +82,23 @@ public final class Dfa {
             if (runStart[start + size - 1] > start) {
                 continue;
             }
-            double yMean = 0;
+            // Pass 1: Σy and Σx·y; pass 2: Σ(y − ȳ)². Residual SS = Syy − Sxy²/Sxx on centred sums,
+            // accurate to ~1e-16·Syy, far below the 1e-8 ms² exact-fit threshold.
+            double sy = 0;
+            double sjy = 0;
             for (int j = 0; j < size; j++) {
-                yMean += profile[start + j];
+                double v = profile[start + j];
+                sy += v;
+                sjy += j * v;
             }
-            yMean /= size;
-            double sxy = 0;
+            double yMean = sy / size;
+            double sxy = sjy - xMean * sy;
+            double syy = 0;
             for (int j = 0; j < size; j++) {
-                sxy += (j - xMean) * (profile[start + j] - yMean);
+                double dv = profile[start + j] - yMean;
+                syy += dv * dv;
             }
-            double slope = sxy / sxx;
-            double ss = 0;
-            for (int j = 0; j < size; j++) {
-                double r = profile[start + j] - yMean - slope * (j - xMean);
-                ss += r * r;
-            }
+            double ss = Math.max(0, syy - sxy * sxy / sxx);
             double variance = ss / size;
             if (variance <= MIN_RESIDUAL_VARIANCE) {
                 continue;
