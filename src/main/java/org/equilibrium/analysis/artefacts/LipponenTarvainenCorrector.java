@@ -34,6 +34,7 @@ import org.equilibrium.analysis.rr.RrSeries;
  *   <li>long/short at j: the value is replaced by linear interpolation between the nearest unflagged
  *       neighbours (Kubios uses a cubic spline here).</li>
  * </ul>
+ * Th1 and Th2 are floored at {@link #DEFAULT_MIN_THRESHOLD_FRACTION 5 %} of the local median RR (see there).
  * Runs shorter than {@value #MIN_RUN} intervals are left as they are. The first interval of a run has no
  * dRR and is never classified by the dRR rules; the last two are not classified either (no look-ahead).
  */
@@ -51,8 +52,32 @@ public final class LipponenTarvainenCorrector implements ArtefactCorrector {
     static final byte EXTRA = 3;
     static final byte LONG_SHORT = 4;
 
+    /**
+     * Floor of Th1 and Th2 as a fraction of the local median RR (our addition, not in the paper): on
+     * quantised, low-variability data (e.g. 1/128-s Holter RR with RMSSD ≈ 10 ms) the quartile deviation of
+     * |dRR| falls below the quantisation step and 3–4-step wiggles get "corrected" as ectopic beats. The
+     * default, 5 %, is Kubios' most sensitive threshold-filter level ("very strong", 0.05 s at 60 bpm), so no
+     * deviation Kubios would ever call an artefact is exempted. 0 reproduces the paper exactly.
+     */
+    public static final double DEFAULT_MIN_THRESHOLD_FRACTION = 0.05;
+
     private static final double[] QUARTILES = {0.25, 0.75};
     private static final double[] MEDIAN = {0.5};
+
+    private final double minThresholdFraction;
+
+    /** The paper's method with the {@link #DEFAULT_MIN_THRESHOLD_FRACTION default threshold floor}. */
+    public LipponenTarvainenCorrector() {
+        this(DEFAULT_MIN_THRESHOLD_FRACTION);
+    }
+
+    /** @param minThresholdFraction floor of Th1/Th2 as a fraction of the local median RR (0 = the paper exactly) */
+    public LipponenTarvainenCorrector(double minThresholdFraction) {
+        if (!(minThresholdFraction >= 0 && minThresholdFraction < 1)) {
+            throw new IllegalArgumentException("threshold floor must be in [0, 1)");
+        }
+        this.minThresholdFraction = minThresholdFraction;
+    }
 
     @Override
     public CorrectionResult correct(RrSeries rr) {
@@ -70,7 +95,7 @@ public final class LipponenTarvainenCorrector implements ArtefactCorrector {
             }
             double[] run = Arrays.copyOfRange(rr.rrMs(), start, end);
             double[] ends = Arrays.copyOfRange(rr.beatEndMs(), start, end);
-            byte[] cls = run.length >= MIN_RUN ? classify(run) : new byte[run.length];
+            byte[] cls = run.length >= MIN_RUN ? classify(run, minThresholdFraction) : new byte[run.length];
             int[] c = correctRun(run, ends, cls, out);
             ectopic += c[0];
             missed += c[1];
@@ -83,12 +108,19 @@ public final class LipponenTarvainenCorrector implements ArtefactCorrector {
 
     /** Classifies each interval of a gap-free run (package-private for tests). */
     static byte[] classify(double[] rr) {
+        return classify(rr, DEFAULT_MIN_THRESHOLD_FRACTION);
+    }
+
+    static byte[] classify(double[] rr, double minThresholdFraction) {
         int n = rr.length;
         double[] drrs = new double[n];
         for (int i = 1; i < n; i++) {
             drrs[i] = rr[i] - rr[i - 1];
         }
-        double[] th1 = threshold(drrs);
+        double[][] med = new double[1][n];
+        SlidingQuantiles.compute(rr, MEDIAN_WINDOW_BEATS / 2, MEDIAN, med);
+        double[] medrr = med[0];
+        double[] th1 = threshold(drrs, medrr, minThresholdFraction);
         for (int i = 0; i < n; i++) {
             drrs[i] = th1[i] != 0 ? drrs[i] / th1[i] : 0;
         }
@@ -106,15 +138,12 @@ public final class LipponenTarvainenCorrector implements ArtefactCorrector {
             }
             s22[i] = d >= 0 ? Math.min(next, next2) : Math.max(next, next2);
         }
-        double[][] med = new double[1][n];
-        SlidingQuantiles.compute(rr, MEDIAN_WINDOW_BEATS / 2, MEDIAN, med);
-        double[] medrr = med[0];
         double[] mrrs = new double[n];
         for (int i = 0; i < n; i++) {
             double m = rr[i] - medrr[i];
             mrrs[i] = m < 0 ? 2 * m : m;
         }
-        double[] th2 = threshold(mrrs);
+        double[] th2 = threshold(mrrs, medrr, minThresholdFraction);
         for (int i = 0; i < n; i++) {
             mrrs[i] = th2[i] != 0 ? mrrs[i] / th2[i] : 0;
         }
@@ -153,8 +182,8 @@ public final class LipponenTarvainenCorrector implements ArtefactCorrector {
         return cls;
     }
 
-    /** α × quartile deviation of |x| over the 91 beats centred on each index. */
-    private static double[] threshold(double[] x) {
+    /** α × quartile deviation of |x| over the 91 beats centred on each index, floored at a fraction of medRR. */
+    private static double[] threshold(double[] x, double[] medrr, double minFraction) {
         int n = x.length;
         double[] abs = new double[n];
         for (int i = 0; i < n; i++) {
@@ -164,7 +193,7 @@ public final class LipponenTarvainenCorrector implements ArtefactCorrector {
         SlidingQuantiles.compute(abs, THRESHOLD_WINDOW_BEATS / 2, QUARTILES, q);
         double[] th = new double[n];
         for (int i = 0; i < n; i++) {
-            th[i] = ALPHA * (q[1][i] - q[0][i]) / 2;
+            th[i] = Math.max(ALPHA * (q[1][i] - q[0][i]) / 2, minFraction * medrr[i]);
         }
         return th;
     }

@@ -90,6 +90,25 @@ class CorrectorTest {
     }
 
     @Test
+    void thresholdFloorKeepsQuantisationWigglesOfALowVariabilityHolterOutOfTheCorrections() {
+        // nsr001_day: 1/128-s RR, RMSSD ≈ 13 ms. Without the floor the adaptive thresholds drop below the
+        // 7.8-ms quantisation step and 23–31 ms wiggles are classified as ectopic beats.
+        double[] rr = java.util.Arrays.copyOf(org.equilibrium.analysis.TestData.intervals("nsr001_day"), 500);
+        int paperExact = flagged(LipponenTarvainenCorrector.classify(rr, 0));
+        int floored = flagged(LipponenTarvainenCorrector.classify(rr));
+        assertThat(paperExact).isGreaterThanOrEqualTo(15);
+        assertThat(floored).isLessThanOrEqualTo(2);
+    }
+
+    private static int flagged(byte[] cls) {
+        int n = 0;
+        for (byte c : cls) {
+            n += c != LipponenTarvainenCorrector.NORMAL ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
     void parsesKubiosLevelNames() {
         assertThat(ThresholdCorrector.Level.parse("very-strong")).isEqualTo(ThresholdCorrector.Level.VERY_STRONG);
         assertThat(ThresholdCorrector.Level.parse("medium").thresholdSecondsAt60Bpm()).isEqualTo(0.25);
