@@ -66,10 +66,6 @@ public final class CubicSpline {
         // M(n-1) = ((ha + hb) M(n-2) − hb M(n-3)) / ha
         diag[k - 1] += hb * (ha + hb) / ha;
         sub[k - 1] -= hb * hb / ha;
-        if (k == 1) {
-            // n == 4 is impossible here (k == 2); k == 1 only for n == 3, handled above.
-            throw new IllegalStateException();
-        }
         // Thomas algorithm.
         for (int r = 1; r < k; r++) {
             double w = sub[r] / diag[r - 1];
