@@ -77,10 +77,10 @@ public final class HrvAnalyzer {
         Poincare poincare = Poincare.of(nn);
         Dfa.Result dfa = Dfa.of(nn);
         if (dfa.alpha1() == null) {
-            notes.add("DFA α1 needs at least 14 NN intervals");
+            notes.add("DFA α1 needs 3 window sizes of 4–11 beats with a fluctuation (at least 7 NN intervals)");
         }
         if (dfa.alpha2() == null) {
-            notes.add("DFA α2 needs at least 140 NN intervals (window sizes 12 … N/10)");
+            notes.add("DFA α2 needs 3 window sizes of 12 … N/10 beats (at least 140 NN intervals)");
         }
         BaevskyStressIndex si = BaevskyStressIndex.of(nn);
 

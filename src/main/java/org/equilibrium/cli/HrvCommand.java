@@ -52,6 +52,10 @@ public final class HrvCommand {
             err.println("hrv: unknown subcommand '" + args[0] + "'\n" + USAGE);
             return 2;
         }
+        if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         Options o;
         try {
             o = Options.parse(args);

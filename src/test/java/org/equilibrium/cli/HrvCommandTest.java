@@ -129,5 +129,8 @@ class HrvCommandTest {
         assertThat(run("analyze", "x.txt", "--window-s", "abc").err()).contains("--window-s needs a number");
         assertThat(run("analyze", "x.txt", "--window-s", "0").exit()).isEqualTo(2);
         assertThat(run("frobnicate").exit()).isEqualTo(2);
+        Run help = run("analyze", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("usage: ./equilibrium hrv analyze FILE");
     }
 }
