@@ -22,7 +22,7 @@ import java.util.Optional;
  * <h2>Label</h2>
  * The first ok window takes the zone its balance falls in (±threshold). After that a new label needs
  * {@code persistenceWindows} consecutive ok windows beyond threshold + margin (to enter parasympathetic or
- * sympathetic) or inside ±(threshold − margin) (to return to balanced); in between, the label holds.
+ * sympathetic) or back inside ±threshold (to return to balanced); in between, the label holds.
  *
  * <h2>Quality</h2>
  * A window whose quality is not ok (no contact, warming up, too many artefacts, low coverage) is labelled

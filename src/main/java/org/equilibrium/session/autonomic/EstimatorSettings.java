@@ -27,8 +27,9 @@ package org.equilibrium.session.autonomic;
  * @param populationWeight          share of the population score once a baseline exists
  * @param populationClamp           the population score is clamped to ±this; with the weight this bounds
  *                                  what population differences alone can add (0.25 × 2 = 0.5 &lt; threshold)
- * @param threshold                 balance (SD units) separating balanced from a directed state
- * @param margin                    enter a state at threshold + margin, leave it below threshold − margin
+ * @param threshold                 balance (SD units) separating balanced from a directed state; a directed
+ *                                  state is left when the balance falls back inside ±threshold
+ * @param margin                    a directed state is entered only beyond threshold + margin
  * @param persistenceWindows        consecutive windows a new state must hold before it is taken (3 × 5 s)
  * @param populationOnlyConfidence  confidence factor when no baseline exists (norms are wide)
  * @param scoreScale                balance score = tanh(balance z / scoreScale), in (−1, +1)
@@ -55,7 +56,7 @@ public record EstimatorSettings(long cadenceMs, long warmUpMs, double minCoverag
         require(minRespRateForHfBpm >= 0, "min respiratory rate must be >= 0");
         require(zClamp > 0 && populationClamp > 0, "clamps must be > 0");
         require(populationWeight >= 0 && populationWeight < 1, "population weight must be in [0, 1)");
-        require(threshold > 0 && margin >= 0 && margin < threshold, "need threshold > margin >= 0");
+        require(threshold > 0 && margin >= 0, "need threshold > 0 and margin >= 0");
         require(persistenceWindows >= 1, "persistence must be >= 1 window");
         require(populationOnlyConfidence >= 0 && populationOnlyConfidence <= 1,
                 "population-only confidence must be in [0, 1]");
@@ -74,7 +75,7 @@ public record EstimatorSettings(long cadenceMs, long warmUpMs, double minCoverag
                 0.40, 0.35, 0.15, 0.10,
                 0.15, 2.0, 0.30, 0.30, 9.0,
                 4.0, 0.25, 2.0,
-                0.75, 0.25, 3, 0.6, 2.0,
+                1.0, 0.25, 3, 0.6, 2.0,
                 PopulationNorms.nunan2010());
     }
 
@@ -83,6 +84,6 @@ public record EstimatorSettings(long cadenceMs, long warmUpMs, double minCoverag
     }
 
     public double leaveThreshold() {
-        return threshold - margin;
+        return threshold;
     }
 }

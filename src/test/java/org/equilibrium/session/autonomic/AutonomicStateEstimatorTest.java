@@ -55,9 +55,9 @@ class AutonomicStateEstimatorTest {
 
     @Test
     void firstOkWindowTakesTheZoneOfItsScore() {
-        assertThat(labels(estimator(), 0.8)).containsExactly(PARASYMPATHETIC);
-        assertThat(labels(estimator(), -0.8)).containsExactly(SYMPATHETIC);
-        assertThat(labels(estimator(), 0.7)).containsExactly(BALANCED);
+        assertThat(labels(estimator(), 1.1)).containsExactly(PARASYMPATHETIC);
+        assertThat(labels(estimator(), -1.1)).containsExactly(SYMPATHETIC);
+        assertThat(labels(estimator(), 0.9)).containsExactly(BALANCED);
     }
 
     @Test
@@ -65,7 +65,7 @@ class AutonomicStateEstimatorTest {
         AutonomicStateEstimator est = estimator();
         double[] scores = new double[60];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = i % 2 == 0 ? 1.1 : 0.9;      // around threshold + margin = 1.0
+            scores[i] = i % 2 == 0 ? 1.35 : 1.15;    // around threshold + margin = 1.25
         }
         scores[0] = 0;
         assertThat(labels(est, scores)).containsOnly(BALANCED);
@@ -76,7 +76,7 @@ class AutonomicStateEstimatorTest {
         AutonomicStateEstimator est = estimator();
         double[] scores = new double[60];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = i % 2 == 0 ? 0.45 : 0.55;    // around threshold − margin = 0.5
+            scores[i] = i % 2 == 0 ? 0.95 : 1.05;    // around the leave threshold 1.0
         }
         scores[0] = 1.5;
         assertThat(labels(est, scores)).containsOnly(PARASYMPATHETIC);
@@ -84,14 +84,14 @@ class AutonomicStateEstimatorTest {
 
     @Test
     void sustainedShiftFlipsAfterThreeWindows() {
-        List<AutonomicState> l = labels(estimator(), 0, 0, 0, 1.2, 1.2, 1.2, 1.2);
+        List<AutonomicState> l = labels(estimator(), 0, 0, 0, 1.3, 1.3, 1.3, 1.3);
         assertThat(l).containsExactly(BALANCED, BALANCED, BALANCED, BALANCED, BALANCED, PARASYMPATHETIC,
                 PARASYMPATHETIC);
     }
 
     @Test
     void leavingNeedsTheLowerThresholdAndPersistence() {
-        List<AutonomicState> l = labels(estimator(), 1.5, 0.6, 0.6, 0.6, 0.6, 0.4, 0.4, 0.4);
+        List<AutonomicState> l = labels(estimator(), 1.5, 1.05, 1.05, 1.05, 1.05, 0.95, 0.95, 0.95);
         assertThat(l).containsExactly(PARASYMPATHETIC, PARASYMPATHETIC, PARASYMPATHETIC, PARASYMPATHETIC,
                 PARASYMPATHETIC, PARASYMPATHETIC, PARASYMPATHETIC, BALANCED);
     }
@@ -154,7 +154,7 @@ class AutonomicStateEstimatorTest {
         AutonomicEstimate e = est.next(scored(FIRST, 0), PhaseKind.PRACTICE, null);
         assertThat(e.basis()).isEqualTo(ScoreBasis.POPULATION);
         assertThat(e.confidence()).isCloseTo(0.6, within(1e-12));   // d = 1, q = 1, b = 0.6
-        AutonomicEstimate edge = est.next(scored(FIRST + 5_000, 0.75), PhaseKind.PRACTICE, null);
+        AutonomicEstimate edge = est.next(scored(FIRST + 5_000, 1.0), PhaseKind.PRACTICE, null);
         assertThat(edge.confidence()).isCloseTo(0.5 * 0.6, within(1e-12));   // on the zone edge: d = 0.5
         AutonomicEstimate noisy = est.next(new WindowMetrics(FIRST + 10_000, 65, 40, 50, 600, 2, 0.5, 14, 0, 0,
                 0.9, 0.04, true, 60), PhaseKind.PRACTICE, null);
