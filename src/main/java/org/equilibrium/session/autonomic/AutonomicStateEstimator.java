@@ -113,6 +113,9 @@ public final class AutonomicStateEstimator {
         if (m.windowEndMs() - sessionStartMs < settings.warmUpMs()) {
             return QualityFlag.WARMING_UP;
         }
+        if (m.analyzerQuality() != null && m.analyzerQuality() != QualityFlag.OK) {
+            return m.analyzerQuality();
+        }
         if (m.artefactFraction() > settings.maxArtefactFraction()) {
             return QualityFlag.TOO_MANY_ARTEFACTS;
         }

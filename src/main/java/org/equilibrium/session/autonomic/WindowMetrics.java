@@ -18,11 +18,26 @@ package org.equilibrium.session.autonomic;
  * @param artefactFraction fraction 0–1 of beats in the window that were corrected or rejected as artefacts
  * @param contactOk        sensor skin contact; null when the sensor does not report it
  * @param beats            accepted beats in the 60-s window
+ * @param analyzerQuality  the HRV analyzer's own verdict on the window (it also catches irregular rhythm the
+ *                         corrector could not separate), or null when the source gives none
  */
 public record WindowMetrics(long windowEndMs, double meanHrBpm, double rmssdMs, double sdnnMs, double hfMs2,
                             double lfHf, double coherence, double respRateBpm, double pnsIndex, double snsIndex,
-                            double coverage, double artefactFraction, Boolean contactOk, int beats) {
+                            double coverage, double artefactFraction, Boolean contactOk, int beats,
+                            QualityFlag analyzerQuality) {
+
+    /** A window without an analyzer verdict: the estimator judges coverage and artefacts itself. */
+    public WindowMetrics(long windowEndMs, double meanHrBpm, double rmssdMs, double sdnnMs, double hfMs2,
+                         double lfHf, double coherence, double respRateBpm, double pnsIndex, double snsIndex,
+                         double coverage, double artefactFraction, Boolean contactOk, int beats) {
+        this(windowEndMs, meanHrBpm, rmssdMs, sdnnMs, hfMs2, lfHf, coherence, respRateBpm, pnsIndex, snsIndex,
+                coverage, artefactFraction, contactOk, beats, null);
+    }
+
     public WindowMetrics {
+        if (analyzerQuality == QualityFlag.NO_CONTACT || analyzerQuality == QualityFlag.WARMING_UP) {
+            throw new IllegalArgumentException("contact and warm-up are judged by the estimator, not the analyzer");
+        }
         if (!(coverage >= 0 && coverage <= 1)) {
             throw new IllegalArgumentException("coverage must be in [0, 1], got " + coverage);
         }
