@@ -30,6 +30,11 @@ public record Session(String id, String patientId, StartedBy startedBy, Practice
                       long lastChangeMs) {
 
     private static final Pattern ID_FORM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /**
+     * A start rating may still be given this long after practice began: a session started straight into
+     * practice (no baseline) must leave the patient time to answer.
+     */
+    public static final long START_RATING_GRACE_MS = 60_000;
 
     public enum Status { ACTIVE, ENDED }
 
@@ -124,8 +129,9 @@ public record Session(String id, String patientId, StartedBy startedBy, Practice
     }
 
     /**
-     * Records a rating made now. A start rating is taken before practice begins (or the moment it begins); an
-     * end rating once practice is over (in recovery or after the session ended). Rating the same scale at the
+     * Records a rating made now. A start rating is taken before practice begins (or within
+     * {@link #START_RATING_GRACE_MS} of its start); an end rating once practice is over (in recovery or after
+     * the session ended). Rating the same scale at the
      * same moment again replaces the earlier value: a correction.
      */
     public Session rate(Rating.Scale scale, Rating.Moment moment, int value, long nowMs) {
@@ -136,7 +142,7 @@ public record Session(String id, String patientId, StartedBy startedBy, Practice
                 throw new IllegalSessionChangeException("a start rating cannot be given after the session ended");
             }
             Optional<PhaseTimeline.Start> practiceStart = timeline.startOf(PhaseKind.PRACTICE)
-                    .filter(s -> s.startMs() < nowMs);
+                    .filter(s -> s.startMs() + START_RATING_GRACE_MS < nowMs);
             if (practiceStart.isPresent() || timeline.hasStarted(PhaseKind.RECOVERY, nowMs)) {
                 throw new IllegalSessionChangeException("a start rating must be given before practice begins"
                         + practiceStart.map(s -> " (it began at " + s.startMs() + " ms)").orElse(""));

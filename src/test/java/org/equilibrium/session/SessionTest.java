@@ -127,10 +127,15 @@ class SessionTest {
     @Test
     void startRatingsBeforePracticeEndRatingsAfterIt() {
         Session s = clinicSession(new SessionPlan(180_000, 600_000L, null));
-        assertThatThrownBy(() -> s.rate(Rating.Scale.PAIN, Rating.Moment.START, 4, T0 + 200_000))
+        assertThatThrownBy(() -> s.rate(Rating.Scale.PAIN, Rating.Moment.START, 4, T0 + 300_000))
                 .isInstanceOf(IllegalSessionChangeException.class).hasMessageContaining("before practice begins");
         assertThatThrownBy(() -> s.rate(Rating.Scale.PAIN, Rating.Moment.END, 2, T0 + 200_000))
                 .isInstanceOf(IllegalSessionChangeException.class).hasMessageContaining("in recovery");
+
+        // within a minute of the practice start a start rating is still accepted
+        assertThat(s.rate(Rating.Scale.CALM, Rating.Moment.START, 3, T0 + 240_000).ratings()).hasSize(1);
+        assertThatThrownBy(() -> s.rate(Rating.Scale.CALM, Rating.Moment.START, 3, T0 + 240_001))
+                .isInstanceOf(IllegalSessionChangeException.class);
 
         Session rated = s.rate(Rating.Scale.PAIN, Rating.Moment.START, 4, T0 + 10_000)
                 .rate(Rating.Scale.PAIN, Rating.Moment.END, 2, T0 + 800_000);
