@@ -19,6 +19,7 @@ public final class Main {
         switch (args[0]) {
             case "serve" -> Application.main(rest);
             case "hrv" -> System.exit(new org.equilibrium.cli.HrvCommand(System.out, System.err).run(rest));
+            case "session" -> System.exit(new org.equilibrium.cli.SessionCommand(System.out, System.err).run(rest));
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -33,6 +34,7 @@ public final class Main {
                 commands:
                   serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
                   hrv analyze FILE      HRV panel of an RR file (see ./equilibrium hrv --help)
+                  session replay FILE   an RR file replayed as a session: states, summary, exports
                 """;
     }
 }
