@@ -46,7 +46,7 @@ class SessionCommandTest {
         assertThat(fhir.get("resourceType").asText()).isEqualTo("Bundle");
         assertThat(fhir.get("entry").size()).isGreaterThan(0);
         assertThat(run("replay", file("nsr004_night"), "--format", "beats-csv").out())
-                .startsWith("time_utc,epoch_ms,device,rr_ms\r\n2025-01-01T00:00:01.133Z,1735689601133,replay-strap,1132.8125\r\n");
+                .startsWith("time_utc,epoch_ms,device,rr_ms\r\n2025-01-01T00:00:01.125Z,1735689601125,replay-strap,1125\r\n");
     }
 
     @Test
