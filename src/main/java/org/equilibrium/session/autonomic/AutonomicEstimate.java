@@ -29,6 +29,9 @@ public record AutonomicEstimate(long windowEndMs, PhaseKind phase, AutonomicStat
             throw new IllegalArgumentException("a window of quality " + quality.wireName()
                     + " carries no label and zero confidence");
         }
+        if (quality == QualityFlag.OK && state == AutonomicState.UNKNOWN) {
+            throw new IllegalArgumentException("a window of quality ok carries a label");
+        }
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("confidence must be in [0, 1], got " + confidence);
         }

@@ -83,7 +83,7 @@ public final class SummaryCalculator {
                         case SYMPATHETIC -> symp += cadenceMs;
                         case BALANCED -> bal += cadenceMs;
                         case PARASYMPATHETIC -> para += cadenceMs;
-                        case UNKNOWN -> throw new IllegalStateException("an ok estimate always has a label");
+                        case UNKNOWN -> throw new IllegalStateException("unreachable: AutonomicEstimate forbids it");
                     }
                 }
                 case NO_CONTACT -> noContact += cadenceMs;
