@@ -27,6 +27,7 @@ public final class StrapFirmware {
     private Beat nextBeat;
     private long lastTick = Long.MIN_VALUE;
     private long lastNotifyMs;
+    private long nextDueMs = Long.MIN_VALUE;
     private long connectedAtMs;
     private long seq;
     private int notifications;
@@ -174,8 +175,11 @@ public final class StrapFirmware {
             }
         }
         lastTick = tick;
-        if (bpm > 0 && atMs - lastNotifyMs >= profile.minIntervalMs()) {
+        if (bpm > 0 && atMs >= nextDueMs) {
             emit(atMs, true, out);
+            if (profile.periodMs() > 0) {
+                nextDueMs = Math.floorDiv(atMs, profile.periodMs()) * profile.periodMs() + profile.periodMs();
+            }
         }
     }
 
