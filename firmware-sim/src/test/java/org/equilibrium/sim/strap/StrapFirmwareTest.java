@@ -118,6 +118,17 @@ class StrapFirmwareTest {
     }
 
     @Test
+    void implausibleIntervalsFromArtefactsAreDroppedSoRrStaysWithinTheContract() {
+        StrapFirmware strap = new StrapFirmware(StrapProfile.POLAR_H10, metronome(420), 5, 90, 0);
+        strap.setExtraBeatProbability(0.3);
+        strap.setMissedBeatProbability(0.4);
+        List<Integer> rr = new ArrayList<>();
+        run(strap, 600_000).forEach(n -> { for (int v : n.rr1024()) { rr.add(v); } });
+        assertThat(strap.rejectedCount()).isPositive();
+        assertThat(rr).isNotEmpty().allSatisfy(v -> assertThat(v).isBetween(205, 3072));
+    }
+
+    @Test
     void lostNotificationsLeaveGapsInSeq() {
         StrapFirmware strap = new StrapFirmware(StrapProfile.GENERIC, metronome(900), 4, 90, 0);
         strap.setLostNotificationProbability(0.1);
