@@ -113,7 +113,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
     private volatile boolean reachable;
     private volatile String lastError;
     private volatile long lastErrorAtMs;
-    private volatile long lastRefusalAtMs = Long.MIN_VALUE;
+    private volatile long lastRefusalAtMs; // 0: never
     private boolean alertRaised;
 
     @Inject
@@ -562,7 +562,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                 spoolBytes >= (long) (spool.maxBytes() * options.spoolAlertFraction()), queuedPoints.get(),
                 (long) pointsWritten.count(), (long) writeFailures.count(), refusedPoints.get(),
                 (long) pointsRejected.count(),
-                System.currentTimeMillis() - lastRefusalAtMs < RECENT_REFUSAL_MS, lastError, lastErrorAtMs);
+                lastRefusalAtMs != 0 && System.currentTimeMillis() - lastRefusalAtMs < RECENT_REFUSAL_MS, lastError, lastErrorAtMs);
     }
 
     /**
