@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * The {@link SampleStore} on InfluxDB 1.x, with a durable on-disk spool for outages.
  *
  * <p><b>Path of a sample.</b> {@link #append} maps the samples to line protocol on the caller's thread and
- * puts them on a bounded in-memory queue. One writer thread collects a batch ({@code batchSizePoints}, or
- * whatever arrived within {@code flushInterval} of the batch's first entry) and writes it in one HTTP request.
+ * puts them on a bounded in-memory queue (one per writer lane; a device always maps to the same lane, so the
+ * points of a series keep their order). Each lane's writer thread collects a batch ({@code batchSizePoints},
+ * or whatever arrived within {@code flushInterval} of the batch's first entry) and writes it in one HTTP
+ * request; several lanes keep InfluxDB busy on several cores.
  * When the write succeeds the stages of every append in the batch complete. When it fails or times out, the
  * batch is appended to the {@link DiskSpool} as one record and forced to disk (one fsync per batch), and only
  * then do the stages complete. While the spool holds anything, new batches go behind it, never past it.
@@ -90,13 +92,13 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
     private final DiskSpool spool;
     private final InfluxLineMapper mapper = new InfluxLineMapper();
     private final RejectTimestamps rejectTimestamps = new RejectTimestamps(100_000);
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<LinkedBlockingQueue<Pending>> lanes = new ArrayList<>();
     private final AtomicLong queuedPoints = new AtomicLong();
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
     private final Semaphore wakeReplay = new Semaphore(0);
     private final CountDownLatch stopReplay = new CountDownLatch(1);
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000, System::currentTimeMillis);
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private final Thread replayer;
 
     private final MeterRegistry registry;
@@ -162,11 +164,16 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         Gauge.builder("equilibrium.storage.queue.points", queuedPoints, AtomicLong::get)
                 .description("points waiting in memory for the writer").register(registry);
 
-        writer = new Thread(this::writeLoop, "influx-writer");
-        writer.setDaemon(true);
+        for (int i = 0; i < options.writeConcurrency(); i++) {
+            LinkedBlockingQueue<Pending> lane = new LinkedBlockingQueue<>();
+            lanes.add(lane);
+            Thread writer = new Thread(() -> writeLoop(lane), "influx-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+        }
         replayer = new Thread(this::replayLoop, "influx-replay");
         replayer.setDaemon(true);
-        writer.start();
+        writers.forEach(Thread::start);
         replayer.start();
     }
 
@@ -181,6 +188,12 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         }
         if (samples.isEmpty()) {
             return CompletableFuture.completedFuture(null);
+        }
+        int lane = laneOf(samples.get(0));
+        for (int i = 1; i < samples.size(); i++) {
+            if (laneOf(samples.get(i)) != lane) {
+                return splitByLane(samples);
+            }
         }
         String lines;
         try {
@@ -203,11 +216,52 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                         + options.queueMaxPoints() + ")");
             }
             CompletableFuture<Void> done = new CompletableFuture<>();
-            queue.add(new Pending(lines, n, done));
+            lanes.get(lane).add(new Pending(lines, n, done));
             return done;
         } finally {
             closeLock.readLock().unlock();
         }
+    }
+
+    /** Samples of several lanes (several devices) in one call: one part per lane, done when all are. */
+    private CompletionStage<Void> splitByLane(List<Sample> samples) {
+        List<List<Sample>> parts = new ArrayList<>();
+        for (int i = 0; i < lanes.size(); i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (Sample s : samples) {
+            parts.get(laneOf(s)).add(s);
+        }
+        List<CompletableFuture<Void>> stages = new ArrayList<>();
+        for (List<Sample> part : parts) {
+            if (!part.isEmpty()) {
+                stages.add(append(part).toCompletableFuture());
+            }
+        }
+        return CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new));
+    }
+
+    private int laneOf(Sample s) {
+        if (lanes.size() == 1 || s == null) {
+            return 0;
+        }
+        org.equilibrium.device.DeviceId device;
+        if (s instanceof Sample.HeartRate h) {
+            device = h.device();
+        } else if (s instanceof Sample.RrInterval r) {
+            device = r.device();
+        } else if (s instanceof Sample.Stim st) {
+            device = st.device();
+        } else if (s instanceof Sample.Status st) {
+            device = st.device();
+        } else if (s instanceof Sample.Battery b) {
+            device = b.device();
+        } else if (s instanceof Sample.Reject r) {
+            device = r.device();
+        } else {
+            device = null;
+        }
+        return device == null ? 0 : Math.floorMod(device.value().hashCode(), lanes.size());
     }
 
     private String toLines(List<Sample> samples) {
@@ -243,7 +297,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
 
     // ---------------------------------------------------------------- writer thread
 
-    private void writeLoop() {
+    private void writeLoop(LinkedBlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>();
         long flushNanos = options.flushInterval().toNanos();
         while (true) {
@@ -295,7 +349,8 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
 
     private void handle(List<Pending> batch, long points) {
         String body = join(batch);
-        // Order: while anything is spooled, new batches queue up behind it.
+        // Order: while anything is spooled, new batches queue up behind it. A lane's next batch starts only
+        // after its previous one was written or spooled, so a series never overtakes its own spooled points.
         if (spool.isEmpty()) {
             Outcome outcome = write(body, points);
             if (outcome != Outcome.FAILED) {
@@ -581,16 +636,22 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         } finally {
             closeLock.writeLock().unlock();
         }
-        joinQuietly(writer, options.flushInterval().toMillis() + 2 * options.writeTimeout().toMillis() + 5_000);
+        long deadline = System.currentTimeMillis() + options.flushInterval().toMillis()
+                + 2 * options.writeTimeout().toMillis() + 5_000;
+        for (Thread writer : writers) {
+            joinQuietly(writer, Math.max(1, deadline - System.currentTimeMillis()));
+        }
         stopReplay.countDown();
         wakeReplay.release();
         joinQuietly(replayer, options.writeTimeout().toMillis() + 5_000);
-        if (writer.isAlive()) {
-            LOG.error("InfluxDB writer did not finish within its timeout; {} queued points are refused",
+        if (writers.stream().anyMatch(Thread::isAlive)) {
+            LOG.error("InfluxDB writers did not finish within their timeout; {} queued points are refused",
                     queuedPoints.get());
         }
-        for (Pending p; (p = queue.poll()) != null; ) {
-            refuseAll(List.of(p), p.points(), "closed", "the store shut down before the points were stored");
+        for (LinkedBlockingQueue<Pending> queue : lanes) {
+            for (Pending p; (p = queue.poll()) != null; ) {
+                refuseAll(List.of(p), p.points(), "closed", "the store shut down before the points were stored");
+            }
         }
         try {
             spool.close();
