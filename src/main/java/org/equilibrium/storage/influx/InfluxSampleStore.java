@@ -95,6 +95,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
     private final List<LinkedBlockingQueue<Pending>> lanes = new ArrayList<>();
     private final AtomicLong queuedPoints = new AtomicLong();
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
+    private final Object databaseLock = new Object();
     private final Semaphore wakeReplay = new Semaphore(0);
     private final CountDownLatch stopReplay = new CountDownLatch(1);
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000, System::currentTimeMillis);
@@ -473,7 +474,13 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
      * Creates the database when missing (idempotent in InfluxDB 1.x). False only when InfluxDB did not answer;
      * when it answered with an error (no admin rights, say) the writes go ahead and report their own errors.
      */
-    private synchronized boolean ensureDatabase() {
+    private boolean ensureDatabase() {
+        synchronized (databaseLock) {
+            return createDatabaseIfMissing();
+        }
+    }
+
+    private boolean createDatabaseIfMissing() {
         if (databaseReady) {
             return true;
         }
