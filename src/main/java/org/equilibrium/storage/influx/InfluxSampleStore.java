@@ -61,8 +61,9 @@ import org.slf4j.LoggerFactory;
  * cannot succeed on any retry: they are counted ({@code equilibrium.storage.points.rejected}), logged and shown
  * as the last error, and the stage completes normally so the message is not redelivered for ever.
  *
- * <p><b>Threads.</b> Stages complete on the store's writer or replay thread; continuations attached with
- * non-async methods run there and must be short (acknowledging an MQTT message is).
+ * <p><b>Threads.</b> Stages complete on the store's writer threads (or the caller's thread for an immediate
+ * refusal); continuations attached with non-async methods run there and must be short (acknowledging an MQTT
+ * message is).
  *
  * <p>Start-up never fails because InfluxDB is down: the database is created when InfluxDB first answers.
  */
@@ -162,6 +163,9 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                 .description("points waiting in the on-disk spool").register(registry);
         TimeGauge.builder("equilibrium.storage.spool.oldest.age", this, TimeUnit.MILLISECONDS,
                 InfluxSampleStore::spoolOldestAgeMs).description("age of the oldest spooled batch").register(registry);
+        for (String reason : List.of("queue-full", "spool-full", "spool-error", "closed", "internal")) {
+            registry.counter("equilibrium.storage.refused", "reason", reason); // visible at 0 before any refusal
+        }
         Gauge.builder("equilibrium.storage.queue.points", queuedPoints, AtomicLong::get)
                 .description("points waiting in memory for the writer").register(registry);
 
@@ -182,6 +186,16 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         return options;
     }
 
+    /**
+     * Queues the samples for InfluxDB; never blocks on the database. The stage completes normally once every
+     * sample is written to InfluxDB or forced to the on-disk spool; exceptionally with
+     * {@link StoreRefusedException} when the store cannot take them now (queue or spool full, spool failing,
+     * shut down: do not acknowledge, redelivery may succeed later); exceptionally with
+     * {@link IllegalArgumentException} when a sample cannot be expressed in line protocol at all (NaN, a
+     * timestamp beyond year 2262, a missing device): no redelivery can fix that, so the caller should count
+     * it as a reject and acknowledge. Samples of several devices in one call are split by writer lane; the
+     * stage completes when all parts are stored.
+     */
     @Override
     public CompletionStage<Void> append(List<Sample> samples) {
         if (samples == null) {
@@ -239,7 +253,17 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                 stages.add(append(part).toCompletableFuture());
             }
         }
-        return CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
+            if (t == null) {
+                all.complete(null);
+            } else {
+                // Same exception as a single-lane append gives, not allOf's CompletionException wrapper.
+                all.completeExceptionally(t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+                        ? t.getCause() : t);
+            }
+        });
+        return all;
     }
 
     private int laneOf(Sample s) {

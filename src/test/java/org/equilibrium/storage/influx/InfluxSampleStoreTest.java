@@ -345,4 +345,20 @@ class InfluxSampleStoreTest {
             assertThat(q.rrIntervals(STRAP, T0, T0 + 1)).containsExactly(new InfluxQueries.RrPoint(T0, 640.0));
         }
     }
+
+    @Test
+    void aCallWithSeveralDevicesIsRefusedWithTheSameExceptionAsASingleDeviceCall() throws Exception {
+        InfluxStoreOptions o = options("http://127.0.0.1:" + LocalServers.freePort());
+        try (InfluxSampleStore store = new InfluxSampleStore(o, new SimpleMeterRegistry())) {
+            assertThat(o.writeConcurrency()).isEqualTo(2);
+            store.close();
+            // strap-01 and strap-02 fall in different writer lanes.
+            CompletableFuture<Void> both = store.append(List.of(new Sample.Battery(STRAP, T0, 1),
+                    new Sample.Battery(OTHER, T0, 2))).toCompletableFuture();
+            assertThat(both).isCompletedExceptionally();
+            Throwable cause = both.handle((v, t) -> t).join();
+            assertThat(cause).isInstanceOf(SampleStore.StoreRefusedException.class).hasMessageContaining("shut down");
+            assertThat(store.health().refusedPoints()).isEqualTo(2);
+        }
+    }
 }
