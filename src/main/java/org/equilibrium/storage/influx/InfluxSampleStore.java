@@ -134,7 +134,12 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         this.options = options;
         this.registry = registry;
         this.spool = DiskSpool.open(options.spoolDir(), options.spoolMaxBytes(), options.spoolSegmentBytes());
-        this.influx = InfluxClients.connect(options);
+        try {
+            this.influx = InfluxClients.connect(options);
+        } catch (RuntimeException e) {
+            spool.close();
+            throw new IllegalArgumentException("cannot use InfluxDB URL " + options.url() + ": " + e.getMessage(), e);
+        }
         DiskSpool.Recovery recovery = spool.recovery();
         if (recovery.records() > 0) {
             LOG.info("InfluxDB spool {} holds {} points ({} bytes) from a previous run; replaying them before new data",
@@ -213,10 +218,12 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         String lines;
         try {
             lines = toLines(samples);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
+            IllegalArgumentException invalid = e instanceof IllegalArgumentException iae ? iae
+                    : new IllegalArgumentException("cannot store a sample with a missing part: " + e.getMessage(), e);
             invalidSamples.increment(samples.size());
-            rateLimited.warn("invalid-sample", "Refusing samples that cannot be stored: " + e.getMessage(), null);
-            return CompletableFuture.failedFuture(e);
+            rateLimited.warn("invalid-sample", "Refusing samples that cannot be stored: " + invalid.getMessage(), null);
+            return CompletableFuture.failedFuture(invalid);
         }
         int n = samples.size();
         closeLock.readLock().lock();

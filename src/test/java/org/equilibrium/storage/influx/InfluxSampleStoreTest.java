@@ -316,6 +316,10 @@ class InfluxSampleStoreTest {
              InfluxQueries q = InfluxQueries.connect(o)) {
             assertThatThrownBy(() -> await(store.append(List.of(new Sample.RrInterval(STRAP, T0, Double.NaN)))))
                     .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("rr_ms");
+            assertThatThrownBy(() -> await(store.append(List.of(new Sample.Reject(STRAP, T0, null, "hr")))))
+                    .hasCauseInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> await(store.append(List.of(new Sample.Stim(STRAP, null)))))
+                    .hasCauseInstanceOf(IllegalArgumentException.class);
             await(store.append(List.of(new Sample.RrInterval(STRAP, T0, 700.0))));
             assertThat(q.rrIntervals(STRAP, T0, T0 + 1)).containsExactly(new InfluxQueries.RrPoint(T0, 700.0));
         }
