@@ -108,6 +108,12 @@ public record InfluxStoreOptions(String url, String database, String username, S
                 connectTimeout, writeTimeout, retryInitial, retryMax, pingInterval);
     }
 
+    public InfluxStoreOptions withTimeouts(Duration connect, Duration write) {
+        return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints,
+                writeConcurrency, flushInterval, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes,
+                spoolAlertFraction, connect, write, retryInitial, retryMax, pingInterval);
+    }
+
     /** Hides the password. */
     @Override
     public String toString() {

@@ -365,4 +365,41 @@ class InfluxSampleStoreTest {
             assertThat(store.health().refusedPoints()).isEqualTo(2);
         }
     }
+
+    @Test
+    void aWriteThatTimesOutIsSpooledAndItsLateArrivalDoesNotDoubleTheData() throws Exception {
+        LocalServer own = LocalServers.startInflux(dir.resolve("slow-influx"));
+        InfluxStoreOptions o = options(own.url()).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(700));
+        try (InfluxSampleStore store = new InfluxSampleStore(o, new SimpleMeterRegistry());
+             InfluxQueries q = InfluxQueries.connect(o)) {
+            await(store.append(List.of(new Sample.HeartRate(STRAP, T0, 60, true, 0L))));
+            // SIGSTOP: InfluxDB still accepts connections (the kernel does) but answers nothing, as when overloaded.
+            signal(own, "STOP");
+            try {
+                List<Sample> batch = new ArrayList<>();
+                for (int i = 1; i <= 200; i++) {
+                    batch.add(new Sample.HeartRate(STRAP, T0 + i * 1000L, 70, false, (long) i));
+                }
+                long started = System.nanoTime();
+                await(store.append(batch));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+                assertThat(store.health().spoolPoints()).isEqualTo(200);
+                assertThat(store.health().writeFailures()).isPositive();
+            } finally {
+                signal(own, "CONT");
+            }
+            // The timed-out request is processed once InfluxDB resumes, and the replay writes the same points again.
+            eventually(Duration.ofSeconds(20), () -> assertThat(store.health().spooling()).isFalse());
+            assertThat(q.count("heart_rate", "bpm", STRAP, T0, T0 + 1_000_000)).isEqualTo(201);
+            assertThat(q.rows("SELECT sum(seq) FROM heart_rate").get(0).number("sum")).isEqualTo(200 * 201 / 2.0);
+        } finally {
+            own.close();
+        }
+    }
+
+    private static void signal(LocalServer server, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
 }
