@@ -102,6 +102,8 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000, System::currentTimeMillis);
     private final List<Thread> writers = new ArrayList<>();
     private final Thread replayer;
+    /** Writes the other lanes' parts of a replayed chunk; null with a single lane. */
+    private final java.util.concurrent.ExecutorService replayPool;
 
     private final MeterRegistry registry;
     private final Counter pointsWritten;
@@ -181,6 +183,12 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
             writer.setDaemon(true);
             writers.add(writer);
         }
+        replayPool = options.writeConcurrency() == 1 ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(options.writeConcurrency() - 1, r -> {
+                    Thread t = new Thread(r, "influx-replay-lane");
+                    t.setDaemon(true);
+                    return t;
+                });
         replayer = new Thread(this::replayLoop, "influx-replay");
         replayer.setDaemon(true);
         writers.forEach(Thread::start);
@@ -293,7 +301,9 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         } else {
             device = null;
         }
-        return device == null ? 0 : Math.floorMod(device.value().hashCode(), lanes.size());
+        // Keyed like the device tag of the line (laneOfLine), so replay splits the spool the same way.
+        String key = device == null ? InfluxLineMapper.INVALID_DEVICE : device.value();
+        return Math.floorMod(key.hashCode(), lanes.size());
     }
 
     private String toLines(List<Sample> samples) {
@@ -581,10 +591,11 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
             }
             boolean progressed = false;
             try {
-                Optional<DiskSpool.Batch> read = spool.read(options.batchSizePoints(), MAX_REPLAY_BYTES);
+                Optional<DiskSpool.Batch> read = spool.read((long) options.batchSizePoints() * lanes.size(),
+                        MAX_REPLAY_BYTES);
                 if (read.isPresent()) {
                     DiskSpool.Batch batch = read.get();
-                    Outcome outcome = write(body(batch), batch.points());
+                    Outcome outcome = replay(body(batch), batch.points());
                     if (outcome != Outcome.FAILED) {
                         spool.acknowledge(batch);
                         progressed = true;
@@ -613,6 +624,74 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Writes a replayed chunk, split by writer lane (the device tag of each line) and written concurrently, one
+     * request per lane; a series stays within one request, so its points keep their order. The chunk counts as
+     * written only when every part was; on a failure the whole chunk is retried (rewriting is idempotent).
+     */
+    private Outcome replay(String body, long points) {
+        if (lanes.size() == 1) {
+            return write(body, points);
+        }
+        StringBuilder[] parts = new StringBuilder[lanes.size()];
+        long[] partPoints = new long[lanes.size()];
+        int start = 0;
+        while (start < body.length()) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            if (end > start) {
+                int lane = laneOfLine(body, start, end);
+                if (parts[lane] == null) {
+                    parts[lane] = new StringBuilder(body.length() / lanes.size() + 64);
+                } else {
+                    parts[lane].append('\n');
+                }
+                parts[lane].append(body, start, end);
+                partPoints[lane]++;
+            }
+            start = end + 1;
+        }
+        String inlinePart = null;
+        long inlinePoints = 0;
+        List<CompletableFuture<Outcome>> others = new ArrayList<>();
+        for (int lane = 0; lane < parts.length; lane++) {
+            if (parts[lane] == null) {
+                continue;
+            }
+            String part = parts[lane].toString();
+            long n = partPoints[lane];
+            if (inlinePart == null) {
+                inlinePart = part;
+                inlinePoints = n;
+            } else {
+                others.add(CompletableFuture.supplyAsync(() -> write(part, n), replayPool));
+            }
+        }
+        Outcome result = inlinePart == null ? Outcome.WRITTEN : write(inlinePart, inlinePoints);
+        for (CompletableFuture<Outcome> f : others) {
+            if (f.join() == Outcome.FAILED) {
+                result = Outcome.FAILED;
+            }
+        }
+        return result;
+    }
+
+    /** The lane of one line protocol line, from its {@code device} tag (the same rule as {@link #laneOf}). */
+    private int laneOfLine(String body, int start, int end) {
+        int tag = body.indexOf(",device=", start);
+        if (tag < 0 || tag >= end) {
+            return 0;
+        }
+        int from = tag + ",device=".length();
+        int to = from;
+        while (to < end && body.charAt(to) != ',' && body.charAt(to) != ' ') {
+            to++;
+        }
+        return Math.floorMod(body.substring(from, to).hashCode(), lanes.size());
     }
 
     private static String body(DiskSpool.Batch batch) {
@@ -682,6 +761,9 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         stopReplay.countDown();
         wakeReplay.release();
         joinQuietly(replayer, options.writeTimeout().toMillis() + 5_000);
+        if (replayPool != null) {
+            replayPool.shutdown();
+        }
         if (writers.stream().anyMatch(Thread::isAlive)) {
             LOG.error("InfluxDB writers did not finish within their timeout; {} queued points are refused",
                     queuedPoints.get());
