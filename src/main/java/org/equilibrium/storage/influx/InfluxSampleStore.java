@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * then do the stages complete. While the spool holds anything, new batches go behind it, never past it.
  *
  * <p><b>Replay.</b> A second thread replays the spool in order, oldest first, with exponential back-off and
- * jitter while InfluxDB stays unreachable, and removes records only after InfluxDB accepted them. A spool left
+ * jitter while InfluxDB stays unreachable, and removes records only after InfluxDB accepted them. Each chunk
+ * read from the spool is split by writer lane and the parts written concurrently; a series lives in one lane,
+ * and the next chunk starts only when the whole previous one is stored, so every series replays in order. A spool left
  * by a previous run (a crash) is replayed the same way before anything newer. Points carry their own
  * timestamps and the same series and timestamp overwrite in InfluxDB, so writing a batch twice (a timed-out
  * write that did land, a crash between write and acknowledge) never doubles data.
