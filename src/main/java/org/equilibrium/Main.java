@@ -10,7 +10,7 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println(usage());
             return;
@@ -24,6 +24,7 @@ public final class Main {
             case "session" -> System.exit(new org.equilibrium.cli.SessionCommand(System.out, System.err).run(rest));
             case "sim" -> org.equilibrium.sim.cli.SimCli.main(rest);
             case "storage-bench" -> org.equilibrium.storage.influx.StorageBenchmark.main(rest);
+            case "bench" -> org.equilibrium.bench.BenchCommand.main(rest);
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -41,6 +42,7 @@ public final class Main {
                   hrv analyze FILE      HRV panel of an RR file (see ./equilibrium hrv --help)
                   session replay FILE   an RR file replayed as a session: states, summary, exports
                   sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
+                  bench WHAT            benchmarks that print figures: bench ingest | storage | sim
                   storage-bench         InfluxDB store throughput: direct, spooling, replay [--points N] [--devices D]
                 """;
     }
