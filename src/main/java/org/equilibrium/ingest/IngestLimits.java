@@ -1,5 +1,7 @@
 package org.equilibrium.ingest;
 
+import org.equilibrium.decode.ContractRanges;
+
 /**
  * Limits and tolerances of the ingest path (plain values; {@link IngestSettings} binds them from configuration).
  *
@@ -24,6 +26,7 @@ public record IngestLimits(int maxPayloadBytes, int maxTopicLength, int maxRrPer
 
     /** The documented defaults (application.yml repeats them). */
     public static IngestLimits defaults() {
-        return new IngestLimits(16_384, 256, 64, 200, 3000, 20, 250, 100_000, 8, 100, 250, 10_000, 60_000);
+        return new IngestLimits(16_384, 256, 64, ContractRanges.RR_MS_MIN, ContractRanges.RR_MS_MAX,
+                ContractRanges.BPM_MIN, ContractRanges.BPM_MAX, 100_000, 8, 100, 250, 10_000, 60_000);
     }
 }
