@@ -42,6 +42,7 @@ public final class DeviceRegistry implements DeviceObserver, StatusListener {
         for (DeviceRecord r : store.loadAll()) {
             Entry e = new Entry(r);
             e.persisted = true;
+            e.dirty = false; // as stored
             devices.put(r.id(), e);
         }
         LOG.info("Device registry: {} devices loaded", devices.size());
