@@ -43,7 +43,7 @@ class MqttIngestIntegrationTest {
         return ServiceUnderTest.start(broker.url(), clientId, data, Map.of("equilibrium.ingest.max-payload-bytes", 2048));
     }
 
-    private static void awaitSubscribed(ServiceUnderTest s) throws Exception {
+    static void awaitSubscribed(ServiceUnderTest s) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (s.get("/health").body().contains("\"subscribed\":true")) {

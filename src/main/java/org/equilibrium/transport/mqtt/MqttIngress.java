@@ -206,7 +206,16 @@ public final class MqttIngress implements MqttCallback, AutoCloseable {
         String msg = what + (e == null ? "" : ": " + describe(e));
         lastError = msg;
         lastErrorAtMs = System.currentTimeMillis();
-        LOG.warn("MQTT {}", msg);
+        int n;
+        synchronized (this) {
+            n = attempt;
+        }
+        // attempts 1, 2, 3, 5, 9, 17, ...: a broker that stays down for hours does not flood the log
+        if ((n & (n - 1)) == 0) {
+            LOG.warn("MQTT {} (failure {} in a row; retrying with backoff)", msg, n + 1);
+        } else {
+            LOG.debug("MQTT {} (failure {} in a row)", msg, n + 1);
+        }
         scheduleReconnect();
     }
 
