@@ -18,6 +18,8 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "serve" -> Application.main(rest);
+            case "profiles" -> System.exit(org.equilibrium.device.profile.ProfilesCheckCommand.run(rest, System.out,
+                    System.err));
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -31,6 +33,7 @@ public final class Main {
 
                 commands:
                   serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
+                  profiles [DIR]        check device profile files (default: device-profiles/) and list them
                 """;
     }
 }

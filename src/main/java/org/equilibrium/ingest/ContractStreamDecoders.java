@@ -8,8 +8,8 @@ import org.equilibrium.decode.PayloadDecoder;
 /**
  * The fixed stream-to-decoder mapping of the wire contract and the simulator TENS (hr → json-hr,
  * stim → json-stim, status → json-status, gatt/2a37 → ble-hrm-2a37, gatt/2a19 → ble-battery-2a19,
- * gatt/e9b10001-… → sim-tens-telemetry-v1). Streams arrive normalised by {@link TopicParser}. Used when no
- * profile-driven mapping is available.
+ * gatt/e9b10001-… → sim-tens-telemetry-v1). Streams arrive normalised by {@link TopicParser}. For running the
+ * ingest core without device profiles (tests, benchmarks); the service maps streams through the profiles.
  */
 public final class ContractStreamDecoders implements StreamDecoders {
     private static final Map<String, String> NAMES = Map.of(

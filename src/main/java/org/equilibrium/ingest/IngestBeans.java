@@ -3,13 +3,12 @@ package org.equilibrium.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import org.equilibrium.decode.DecoderRegistry;
+import org.equilibrium.device.profile.ProfileRegistry;
 import org.equilibrium.device.registry.DeviceRegistry;
 import org.equilibrium.storage.SampleStore;
 import org.equilibrium.transport.mqtt.MqttSettings;
@@ -36,11 +35,10 @@ public class IngestBeans {
         return new IngestMetrics(registry, settings.maxDeviceTags());
     }
 
-    /** Decoders by the contract's fixed stream mapping, unless device profiles provide one. */
+    /** Decoders as the device profiles map MQTT streams (the contract's streams always included). */
     @Singleton
-    @Requires(missingBeans = StreamDecoders.class)
-    StreamDecoders contractStreamDecoders() {
-        return new ContractStreamDecoders(DecoderRegistry.standard());
+    StreamDecoders profileStreamDecoders(ProfileRegistry profiles) {
+        return profiles::decoderForMqttStream;
     }
 
     @Singleton

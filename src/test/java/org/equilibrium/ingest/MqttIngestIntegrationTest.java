@@ -70,9 +70,13 @@ class MqttIngestIntegrationTest {
             // Heart Rate Measurement: flags 0x10 (uint8 HR, RR present), 72 bpm, RR 1024/1024 s and 870/1024 s
             long before = System.currentTimeMillis();
             dev.publish("biofeedback/v1/strap-b/gatt/2a37", new byte[] {0x10, 72, 0x00, 0x04, 0x66, 0x03});
+            // sim-tens-telemetry-v1: v1; running, tens, electrode ok; burst, ch 1; no fault; seq 5; 80.0 Hz; 200 us;
+            // 12500 uA; 1500 ohm; 81 %; 1200 s
+            dev.publish("biofeedback/v1/tens-b/gatt/e9b10001-7c1a-4d5e-9f3b-5e7175696c69", new byte[] {1, 0x22, 0x01, 0,
+                    5, 0, 0x20, 0x03, (byte) 0xC8, 0, (byte) 0xD4, 0x30, 0, 0, (byte) 0xDC, 0x05, 81, (byte) 0xB0, 0x04});
             RecordingSampleStore store = s.store();
             store.await(l -> l.stream().filter(x -> x instanceof Sample.RrInterval).count() == 4
-                    && l.stream().anyMatch(x -> x instanceof Sample.Stim)
+                    && l.stream().filter(x -> x instanceof Sample.Stim).count() == 2
                     && l.stream().anyMatch(x -> x instanceof Sample.Status), WAIT);
             long after = System.currentTimeMillis();
 
@@ -82,7 +86,14 @@ class MqttIngestIntegrationTest {
             // last RR ends at ts; the one before at ts - 975.6 = 1763740799147.4 -> ...147
             assertThat(store.samples(Sample.RrInterval.class)).contains(
                     new Sample.RrInterval(a, 1763740799147L, 983.4), new Sample.RrInterval(a, 1763740800123L, 975.6));
-            Sample.Stim stim = store.samples(Sample.Stim.class).get(0);
+            Sample.Stim telemetry = store.samples(Sample.Stim.class).stream()
+                    .filter(x -> x.device().equals(new DeviceId("tens-b"))).findFirst().orElseThrow();
+            assertThat(telemetry.reading().seq()).isEqualTo(5L);
+            assertThat(telemetry.reading().frequencyHz()).isEqualTo(80.0);
+            assertThat(telemetry.reading().currentMicroamps()).isEqualTo(12_500.0);
+            assertThat(telemetry.reading().state()).isEqualTo(org.equilibrium.decode.StimReading.State.RUNNING);
+            Sample.Stim stim = store.samples(Sample.Stim.class).stream()
+                    .filter(x -> x.device().equals(new DeviceId("tens-a"))).findFirst().orElseThrow();
             assertThat(stim.device()).isEqualTo(new DeviceId("tens-a"));
             assertThat(stim.reading().currentMicroamps()).isEqualTo(12_500.0);
             assertThat(stim.reading().frequencyHz()).isEqualTo(80.0);
