@@ -27,6 +27,7 @@ public final class ServiceUnderTest implements AutoCloseable {
     public static ServiceUnderTest start(String mqttUrl, String clientId, Path dataDir, Map<String, Object> extra) {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", -1);
+        p.put("equilibrium.mqtt.enabled", true);
         p.put("equilibrium.mqtt.url", mqttUrl);
         p.put("equilibrium.mqtt.client-id", clientId);
         p.put("equilibrium.mqtt.reconnect-min-delay", "200ms");

@@ -1,5 +1,8 @@
 package org.equilibrium.transport.mqtt;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -18,8 +21,16 @@ public class MqttBeans {
     @Singleton
     @Bean(preDestroy = "close")
     MqttIngress mqttIngress(MqttSettings settings, MqttIngressListener listener,
-                            @Named(IngestBeans.SCHEDULER) ScheduledExecutorService scheduler) throws MqttException {
+                            @Named(IngestBeans.SCHEDULER) ScheduledExecutorService scheduler, MeterRegistry meters)
+            throws MqttException {
         String filter = new TopicParser(settings.prefix(), Integer.MAX_VALUE).subscriptionFilter();
-        return new MqttIngress(settings.toOptions(filter), listener, scheduler);
+        MqttIngress ingress = new MqttIngress(settings.toOptions(filter), listener, scheduler);
+        Gauge.builder("equilibrium.mqtt.up", ingress, i -> i.status().up() ? 1 : 0)
+                .description("1 while connected and subscribed").register(meters);
+        FunctionCounter.builder("equilibrium.mqtt.connects", ingress, i -> i.status().connects())
+                .description("successful broker connects").register(meters);
+        FunctionCounter.builder("equilibrium.mqtt.connect.failures", ingress, i -> i.status().connectFailures())
+                .description("failed connect attempts").register(meters);
+        return ingress;
     }
 }

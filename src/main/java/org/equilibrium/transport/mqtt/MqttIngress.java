@@ -72,7 +72,8 @@ public final class MqttIngress implements MqttCallback, AutoCloseable {
     }
 
     public MqttStatus status() {
-        return new MqttStatus(options.url(), options.clientId(), connected, subscribed, sessionPresent,
+        boolean up = connected;
+        return new MqttStatus(options.url(), options.clientId(), up, up && subscribed, sessionPresent,
                 connects.get(), connectFailures.get(), lastError, lastErrorAtMs, options.effectiveFilter());
     }
 
