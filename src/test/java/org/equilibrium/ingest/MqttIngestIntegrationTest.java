@@ -223,4 +223,34 @@ class MqttIngestIntegrationTest {
             assertThat(s.bean(IngestDispatcher.class).inFlight()).isZero();
         }
     }
+
+    @Test
+    void instancesInASharedSubscriptionGroupSplitTheTrafficWithoutLossOrDoubling(@TempDir Path data) throws Exception {
+        Map<String, Object> shared = Map.of("equilibrium.mqtt.shared-group", "ingest");
+        try (ServiceUnderTest one = ServiceUnderTest.start(broker.url(), "it-shared-1", data.resolve("1"), shared);
+             ServiceUnderTest two = ServiceUnderTest.start(broker.url(), "it-shared-2", data.resolve("2"), shared);
+             TestPublisher dev = new TestPublisher(broker.url(), "dev-s")) {
+            awaitSubscribed(one);
+            awaitSubscribed(two);
+            assertThat(one.get("/health").body()).contains("\"subscription\":\"$share/ingest/biofeedback/v1/+/#\"");
+            for (int i = 1; i <= 40; i++) {
+                dev.publish("biofeedback/v1/strap-s" + (i % 4) + "/hr",
+                        "{\"ts\":" + (1_763_740_800_000L + i * 1000L) + ",\"seq\":" + i + ",\"bpm\":60}");
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            List<Long> seqs = List.of();
+            while (System.nanoTime() < deadline) {
+                seqs = java.util.stream.Stream.concat(one.store().samples(Sample.HeartRate.class).stream(),
+                        two.store().samples(Sample.HeartRate.class).stream()).map(Sample.HeartRate::seq).sorted().toList();
+                if (seqs.size() >= 40) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            Thread.sleep(300);
+            assertThat(seqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
+            assertThat(one.store().samples(Sample.HeartRate.class)).isNotEmpty();
+            assertThat(two.store().samples(Sample.HeartRate.class)).isNotEmpty();
+        }
+    }
 }
