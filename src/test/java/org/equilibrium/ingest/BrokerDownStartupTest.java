@@ -30,6 +30,10 @@ class BrokerDownStartupTest {
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).containsPattern("\"mqtt\":\\{\"name\":\"[^\"]*\",\"status\":\"DOWN\"")
                     .contains("\"connected\":false", "\"lastError\":\"connect to tcp://127.0.0.1:" + port);
+            HttpResponse<String> readiness = s.get("/health/readiness");
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).containsPattern("\"mqtt\":\\{\"name\":\"[^\"]*\",\"status\":\"DOWN\"");
+            assertThat(s.get("/health/liveness").statusCode()).isEqualTo(200);
             // the rest of the service works meanwhile
             assertThat(s.get("/api/devices").statusCode()).isEqualTo(200);
 

@@ -3,13 +3,19 @@ package org.equilibrium.transport.mqtt;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code mqtt} on /health: UP when connected and subscribed, else DOWN with the last error. */
+/**
+ * {@code mqtt} on /health and /health/readiness: UP when connected and subscribed, else DOWN with the last error.
+ * Not a liveness check: the process stays up and keeps reconnecting, so an orchestrator should stop routing to
+ * it, not restart it.
+ */
 @Singleton
+@Readiness
 @Requires(beans = MqttIngress.class)
 public class MqttHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     private final MqttIngress ingress;
