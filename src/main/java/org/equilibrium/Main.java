@@ -20,6 +20,7 @@ public final class Main {
             case "serve" -> Application.main(rest);
             case "profiles" -> System.exit(org.equilibrium.device.profile.ProfilesCheckCommand.run(rest, System.out,
                     System.err));
+            case "storage-bench" -> org.equilibrium.storage.influx.StorageBenchmark.main(rest);
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -34,6 +35,7 @@ public final class Main {
                 commands:
                   serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
                   profiles [DIR]        check device profile files (default: device-profiles/) and list them
+                  storage-bench         InfluxDB store throughput: direct, spooling, replay [--points N] [--devices D]
                 """;
     }
 }

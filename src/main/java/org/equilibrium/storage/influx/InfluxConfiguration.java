@@ -19,6 +19,7 @@ public class InfluxConfiguration {
     private String password;
     private String retentionPolicy;
     private int batchSize = InfluxStoreOptions.DEFAULT_BATCH_SIZE_POINTS;
+    private int writeConcurrency = InfluxStoreOptions.DEFAULT_WRITE_CONCURRENCY;
     private Duration flushInterval = InfluxStoreOptions.DEFAULT_FLUSH_INTERVAL;
     private int queueMaxPoints = InfluxStoreOptions.DEFAULT_QUEUE_MAX_POINTS;
     private String spoolDir = "./var/spool";
@@ -33,7 +34,7 @@ public class InfluxConfiguration {
 
     /** The validated, immutable settings. */
     public InfluxStoreOptions toOptions() {
-        return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSize, flushInterval,
+        return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSize, writeConcurrency, flushInterval,
                 queueMaxPoints, Path.of(spoolDir), spoolMaxBytes, spoolSegmentBytes, spoolAlertPercent / 100.0,
                 connectTimeout, writeTimeout, retryInitial, retryMax, pingInterval);
     }
@@ -84,6 +85,14 @@ public class InfluxConfiguration {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public int getWriteConcurrency() {
+        return writeConcurrency;
+    }
+
+    public void setWriteConcurrency(int writeConcurrency) {
+        this.writeConcurrency = writeConcurrency;
     }
 
     public Duration getFlushInterval() {

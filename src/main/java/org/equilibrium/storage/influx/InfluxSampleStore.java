@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * The {@link SampleStore} on InfluxDB 1.x, with a durable on-disk spool for outages.
  *
  * <p><b>Path of a sample.</b> {@link #append} maps the samples to line protocol on the caller's thread and
- * puts them on a bounded in-memory queue. One writer thread collects a batch ({@code batchSizePoints}, or
- * whatever arrived within {@code flushInterval} of the batch's first entry) and writes it in one HTTP request.
+ * puts them on a bounded in-memory queue (one per writer lane; a device always maps to the same lane, so the
+ * points of a series keep their order). Each lane's writer thread collects a batch ({@code batchSizePoints},
+ * or whatever arrived within {@code flushInterval} of the batch's first entry) and writes it in one HTTP
+ * request; several lanes keep InfluxDB busy on several cores.
  * When the write succeeds the stages of every append in the batch complete. When it fails or times out, the
  * batch is appended to the {@link DiskSpool} as one record and forced to disk (one fsync per batch), and only
  * then do the stages complete. While the spool holds anything, new batches go behind it, never past it.
@@ -59,8 +61,9 @@ import org.slf4j.LoggerFactory;
  * cannot succeed on any retry: they are counted ({@code equilibrium.storage.points.rejected}), logged and shown
  * as the last error, and the stage completes normally so the message is not redelivered for ever.
  *
- * <p><b>Threads.</b> Stages complete on the store's writer or replay thread; continuations attached with
- * non-async methods run there and must be short (acknowledging an MQTT message is).
+ * <p><b>Threads.</b> Stages complete on the store's writer threads (or the caller's thread for an immediate
+ * refusal); continuations attached with non-async methods run there and must be short (acknowledging an MQTT
+ * message is).
  *
  * <p>Start-up never fails because InfluxDB is down: the database is created when InfluxDB first answers.
  */
@@ -90,13 +93,14 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
     private final DiskSpool spool;
     private final InfluxLineMapper mapper = new InfluxLineMapper();
     private final RejectTimestamps rejectTimestamps = new RejectTimestamps(100_000);
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<LinkedBlockingQueue<Pending>> lanes = new ArrayList<>();
     private final AtomicLong queuedPoints = new AtomicLong();
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
+    private final Object databaseLock = new Object();
     private final Semaphore wakeReplay = new Semaphore(0);
     private final CountDownLatch stopReplay = new CountDownLatch(1);
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000, System::currentTimeMillis);
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private final Thread replayer;
 
     private final MeterRegistry registry;
@@ -113,7 +117,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
     private volatile boolean reachable;
     private volatile String lastError;
     private volatile long lastErrorAtMs;
-    private volatile long lastRefusalAtMs = Long.MIN_VALUE;
+    private volatile long lastRefusalAtMs; // 0: never
     private boolean alertRaised;
 
     @Inject
@@ -130,7 +134,12 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         this.options = options;
         this.registry = registry;
         this.spool = DiskSpool.open(options.spoolDir(), options.spoolMaxBytes(), options.spoolSegmentBytes());
-        this.influx = InfluxClients.connect(options);
+        try {
+            this.influx = InfluxClients.connect(options);
+        } catch (RuntimeException e) {
+            spool.close();
+            throw new IllegalArgumentException("cannot use InfluxDB URL " + options.url() + ": " + e.getMessage(), e);
+        }
         DiskSpool.Recovery recovery = spool.recovery();
         if (recovery.records() > 0) {
             LOG.info("InfluxDB spool {} holds {} points ({} bytes) from a previous run; replaying them before new data",
@@ -159,14 +168,22 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                 .description("points waiting in the on-disk spool").register(registry);
         TimeGauge.builder("equilibrium.storage.spool.oldest.age", this, TimeUnit.MILLISECONDS,
                 InfluxSampleStore::spoolOldestAgeMs).description("age of the oldest spooled batch").register(registry);
+        for (String reason : List.of("queue-full", "spool-full", "spool-error", "closed", "internal")) {
+            registry.counter("equilibrium.storage.refused", "reason", reason); // visible at 0 before any refusal
+        }
         Gauge.builder("equilibrium.storage.queue.points", queuedPoints, AtomicLong::get)
                 .description("points waiting in memory for the writer").register(registry);
 
-        writer = new Thread(this::writeLoop, "influx-writer");
-        writer.setDaemon(true);
+        for (int i = 0; i < options.writeConcurrency(); i++) {
+            LinkedBlockingQueue<Pending> lane = new LinkedBlockingQueue<>();
+            lanes.add(lane);
+            Thread writer = new Thread(() -> writeLoop(lane), "influx-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+        }
         replayer = new Thread(this::replayLoop, "influx-replay");
         replayer.setDaemon(true);
-        writer.start();
+        writers.forEach(Thread::start);
         replayer.start();
     }
 
@@ -174,6 +191,16 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         return options;
     }
 
+    /**
+     * Queues the samples for InfluxDB; never blocks on the database. The stage completes normally once every
+     * sample is written to InfluxDB or forced to the on-disk spool; exceptionally with
+     * {@link StoreRefusedException} when the store cannot take them now (queue or spool full, spool failing,
+     * shut down: do not acknowledge, redelivery may succeed later); exceptionally with
+     * {@link IllegalArgumentException} when a sample cannot be expressed in line protocol at all (NaN, a
+     * timestamp beyond year 2262, a missing device): no redelivery can fix that, so the caller should count
+     * it as a reject and acknowledge. Samples of several devices in one call are split by writer lane; the
+     * stage completes when all parts are stored.
+     */
     @Override
     public CompletionStage<Void> append(List<Sample> samples) {
         if (samples == null) {
@@ -182,13 +209,21 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         if (samples.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        int lane = laneOf(samples.get(0));
+        for (int i = 1; i < samples.size(); i++) {
+            if (laneOf(samples.get(i)) != lane) {
+                return splitByLane(samples);
+            }
+        }
         String lines;
         try {
             lines = toLines(samples);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
+            IllegalArgumentException invalid = e instanceof IllegalArgumentException iae ? iae
+                    : new IllegalArgumentException("cannot store a sample with a missing part: " + e.getMessage(), e);
             invalidSamples.increment(samples.size());
-            rateLimited.warn("invalid-sample", "Refusing samples that cannot be stored: " + e.getMessage(), null);
-            return CompletableFuture.failedFuture(e);
+            rateLimited.warn("invalid-sample", "Refusing samples that cannot be stored: " + invalid.getMessage(), null);
+            return CompletableFuture.failedFuture(invalid);
         }
         int n = samples.size();
         closeLock.readLock().lock();
@@ -203,11 +238,62 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                         + options.queueMaxPoints() + ")");
             }
             CompletableFuture<Void> done = new CompletableFuture<>();
-            queue.add(new Pending(lines, n, done));
+            lanes.get(lane).add(new Pending(lines, n, done));
             return done;
         } finally {
             closeLock.readLock().unlock();
         }
+    }
+
+    /** Samples of several lanes (several devices) in one call: one part per lane, done when all are. */
+    private CompletionStage<Void> splitByLane(List<Sample> samples) {
+        List<List<Sample>> parts = new ArrayList<>();
+        for (int i = 0; i < lanes.size(); i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (Sample s : samples) {
+            parts.get(laneOf(s)).add(s);
+        }
+        List<CompletableFuture<Void>> stages = new ArrayList<>();
+        for (List<Sample> part : parts) {
+            if (!part.isEmpty()) {
+                stages.add(append(part).toCompletableFuture());
+            }
+        }
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
+            if (t == null) {
+                all.complete(null);
+            } else {
+                // Same exception as a single-lane append gives, not allOf's CompletionException wrapper.
+                all.completeExceptionally(t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+                        ? t.getCause() : t);
+            }
+        });
+        return all;
+    }
+
+    private int laneOf(Sample s) {
+        if (lanes.size() == 1 || s == null) {
+            return 0;
+        }
+        org.equilibrium.device.DeviceId device;
+        if (s instanceof Sample.HeartRate h) {
+            device = h.device();
+        } else if (s instanceof Sample.RrInterval r) {
+            device = r.device();
+        } else if (s instanceof Sample.Stim st) {
+            device = st.device();
+        } else if (s instanceof Sample.Status st) {
+            device = st.device();
+        } else if (s instanceof Sample.Battery b) {
+            device = b.device();
+        } else if (s instanceof Sample.Reject r) {
+            device = r.device();
+        } else {
+            device = null;
+        }
+        return device == null ? 0 : Math.floorMod(device.value().hashCode(), lanes.size());
     }
 
     private String toLines(List<Sample> samples) {
@@ -243,7 +329,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
 
     // ---------------------------------------------------------------- writer thread
 
-    private void writeLoop() {
+    private void writeLoop(LinkedBlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>();
         long flushNanos = options.flushInterval().toNanos();
         while (true) {
@@ -295,7 +381,8 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
 
     private void handle(List<Pending> batch, long points) {
         String body = join(batch);
-        // Order: while anything is spooled, new batches queue up behind it.
+        // Order: while anything is spooled, new batches queue up behind it. A lane's next batch starts only
+        // after its previous one was written or spooled, so a series never overtakes its own spooled points.
         if (spool.isEmpty()) {
             Outcome outcome = write(body, points);
             if (outcome != Outcome.FAILED) {
@@ -418,7 +505,13 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
      * Creates the database when missing (idempotent in InfluxDB 1.x). False only when InfluxDB did not answer;
      * when it answered with an error (no admin rights, say) the writes go ahead and report their own errors.
      */
-    private synchronized boolean ensureDatabase() {
+    private boolean ensureDatabase() {
+        synchronized (databaseLock) {
+            return createDatabaseIfMissing();
+        }
+    }
+
+    private boolean createDatabaseIfMissing() {
         if (databaseReady) {
             return true;
         }
@@ -562,7 +655,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                 spoolBytes >= (long) (spool.maxBytes() * options.spoolAlertFraction()), queuedPoints.get(),
                 (long) pointsWritten.count(), (long) writeFailures.count(), refusedPoints.get(),
                 (long) pointsRejected.count(),
-                System.currentTimeMillis() - lastRefusalAtMs < RECENT_REFUSAL_MS, lastError, lastErrorAtMs);
+                lastRefusalAtMs != 0 && System.currentTimeMillis() - lastRefusalAtMs < RECENT_REFUSAL_MS, lastError, lastErrorAtMs);
     }
 
     /**
@@ -581,16 +674,22 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         } finally {
             closeLock.writeLock().unlock();
         }
-        joinQuietly(writer, options.flushInterval().toMillis() + 2 * options.writeTimeout().toMillis() + 5_000);
+        long deadline = System.currentTimeMillis() + options.flushInterval().toMillis()
+                + 2 * options.writeTimeout().toMillis() + 5_000;
+        for (Thread writer : writers) {
+            joinQuietly(writer, Math.max(1, deadline - System.currentTimeMillis()));
+        }
         stopReplay.countDown();
         wakeReplay.release();
         joinQuietly(replayer, options.writeTimeout().toMillis() + 5_000);
-        if (writer.isAlive()) {
-            LOG.error("InfluxDB writer did not finish within its timeout; {} queued points are refused",
+        if (writers.stream().anyMatch(Thread::isAlive)) {
+            LOG.error("InfluxDB writers did not finish within their timeout; {} queued points are refused",
                     queuedPoints.get());
         }
-        for (Pending p; (p = queue.poll()) != null; ) {
-            refuseAll(List.of(p), p.points(), "closed", "the store shut down before the points were stored");
+        for (LinkedBlockingQueue<Pending> queue : lanes) {
+            for (Pending p; (p = queue.poll()) != null; ) {
+                refuseAll(List.of(p), p.points(), "closed", "the store shut down before the points were stored");
+            }
         }
         try {
             spool.close();

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param password              password, or null
  * @param retentionPolicy       retention policy to write to, or null for the database's default
  * @param batchSizePoints       points per HTTP write (also the most a replay write carries)
+ * @param writeConcurrency      writer lanes, each with one HTTP write in flight; a device always uses the same
+ *                              lane, so the points of one series are written in the order they were appended
  * @param flushInterval         longest a point waits for its batch to fill before it is written
  * @param queueMaxPoints        bound of the in-memory queue in front of the writer; beyond it appends are refused
  * @param spoolDir              directory of the on-disk spool
@@ -26,7 +28,7 @@ import java.time.Duration;
  * @param pingInterval          how often an idle store checks that InfluxDB answers (for health)
  */
 public record InfluxStoreOptions(String url, String database, String username, String password,
-                                 String retentionPolicy, int batchSizePoints, Duration flushInterval,
+                                 String retentionPolicy, int batchSizePoints, int writeConcurrency, Duration flushInterval,
                                  int queueMaxPoints, Path spoolDir, long spoolMaxBytes, long spoolSegmentBytes,
                                  double spoolAlertFraction, Duration connectTimeout, Duration writeTimeout,
                                  Duration retryInitial, Duration retryMax, Duration pingInterval) {
@@ -34,6 +36,7 @@ public record InfluxStoreOptions(String url, String database, String username, S
     public static final String DEFAULT_URL = "http://127.0.0.1:8086";
     public static final String DEFAULT_DATABASE = "equilibrium";
     public static final int DEFAULT_BATCH_SIZE_POINTS = 5000;
+    public static final int DEFAULT_WRITE_CONCURRENCY = 2;
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
     public static final int DEFAULT_QUEUE_MAX_POINTS = 250_000;
     public static final long DEFAULT_SPOOL_MAX_BYTES = 1L << 30;
@@ -53,6 +56,8 @@ public record InfluxStoreOptions(String url, String database, String username, S
         password = blankToNull(password);
         retentionPolicy = blankToNull(retentionPolicy);
         require(batchSizePoints >= 1, "equilibrium.influx.batch-size must be >= 1 but was " + batchSizePoints);
+        require(writeConcurrency >= 1 && writeConcurrency <= 64,
+                "equilibrium.influx.write-concurrency must be 1-64 but was " + writeConcurrency);
         require(positive(flushInterval), "equilibrium.influx.flush-interval must be > 0 but was " + flushInterval);
         require(queueMaxPoints >= batchSizePoints, "equilibrium.influx.queue-max-points (" + queueMaxPoints
                 + ") must be >= batch-size (" + batchSizePoints + ")");
@@ -74,27 +79,39 @@ public record InfluxStoreOptions(String url, String database, String username, S
     /** Every default, for the given server, database and spool directory. */
     public static InfluxStoreOptions defaults(String url, String database, Path spoolDir) {
         return new InfluxStoreOptions(url, database, null, null, null, DEFAULT_BATCH_SIZE_POINTS,
-                DEFAULT_FLUSH_INTERVAL, DEFAULT_QUEUE_MAX_POINTS, spoolDir, DEFAULT_SPOOL_MAX_BYTES,
+                DEFAULT_WRITE_CONCURRENCY, DEFAULT_FLUSH_INTERVAL, DEFAULT_QUEUE_MAX_POINTS, spoolDir, DEFAULT_SPOOL_MAX_BYTES,
                 DEFAULT_SPOOL_SEGMENT_BYTES, DEFAULT_SPOOL_ALERT_FRACTION, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_WRITE_TIMEOUT, DEFAULT_RETRY_INITIAL, DEFAULT_RETRY_MAX, DEFAULT_PING_INTERVAL);
     }
 
     public InfluxStoreOptions withSpoolMaxBytes(long maxBytes, long segmentBytes) {
         return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints,
-                flushInterval, queueMaxPoints, spoolDir, maxBytes, segmentBytes, spoolAlertFraction,
+                writeConcurrency, flushInterval, queueMaxPoints, spoolDir, maxBytes, segmentBytes, spoolAlertFraction,
                 connectTimeout, writeTimeout, retryInitial, retryMax, pingInterval);
     }
 
     public InfluxStoreOptions withRetry(Duration initial, Duration max) {
         return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints,
-                flushInterval, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction,
+                writeConcurrency, flushInterval, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction,
                 connectTimeout, writeTimeout, initial, max, pingInterval);
     }
 
     public InfluxStoreOptions withBatching(int batchSize, Duration flush, int queueMax) {
-        return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSize, flush,
-                queueMax, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction, connectTimeout,
+        return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSize,
+                writeConcurrency, flush, queueMax, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction, connectTimeout,
                 writeTimeout, retryInitial, retryMax, pingInterval);
+    }
+
+    public InfluxStoreOptions withWriteConcurrency(int lanes) {
+        return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints, lanes,
+                flushInterval, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction,
+                connectTimeout, writeTimeout, retryInitial, retryMax, pingInterval);
+    }
+
+    public InfluxStoreOptions withTimeouts(Duration connect, Duration write) {
+        return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints,
+                writeConcurrency, flushInterval, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes,
+                spoolAlertFraction, connect, write, retryInitial, retryMax, pingInterval);
     }
 
     /** Hides the password. */
@@ -102,7 +119,7 @@ public record InfluxStoreOptions(String url, String database, String username, S
     public String toString() {
         return "InfluxStoreOptions[url=" + url + ", database=" + database + ", username=" + username
                 + ", password=" + (password == null ? "none" : "***") + ", retentionPolicy=" + retentionPolicy
-                + ", batchSizePoints=" + batchSizePoints + ", flushInterval=" + flushInterval + ", queueMaxPoints="
+                + ", batchSizePoints=" + batchSizePoints + ", writeConcurrency=" + writeConcurrency + ", flushInterval=" + flushInterval + ", queueMaxPoints="
                 + queueMaxPoints + ", spoolDir=" + spoolDir + ", spoolMaxBytes=" + spoolMaxBytes
                 + ", spoolSegmentBytes=" + spoolSegmentBytes + ", spoolAlertFraction=" + spoolAlertFraction
                 + ", connectTimeout=" + connectTimeout + ", writeTimeout=" + writeTimeout + ", retryInitial="

@@ -472,7 +472,8 @@ public final class DiskSpool implements AutoCloseable {
         if (lock == null) {
             lockChannel.close();
             lockChannel = null;
-            throw new IOException("spool directory " + dir + " is in use by another process or store");
+            throw new IOException("spool directory " + dir + " is in use by another process or store; give each "
+                    + "instance its own (equilibrium.influx.spool-dir or equilibrium.data-dir)");
         }
     }
 
