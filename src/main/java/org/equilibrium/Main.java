@@ -18,6 +18,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "serve" -> Application.main(rest);
+            case "sim" -> org.equilibrium.sim.cli.SimCli.main(rest);
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -31,6 +32,7 @@ public final class Main {
 
                 commands:
                   serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
+                  sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
                 """;
     }
 }
