@@ -18,7 +18,14 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "serve" -> Application.main(rest);
-            case "sim" -> org.equilibrium.sim.cli.SimCli.main(rest);
+            case "sim" -> {
+                if (rest.length > 0 && rest[0].equals("ble")) {
+                    System.exit(org.equilibrium.sim.ble.BleSimCli.run(Arrays.copyOfRange(rest, 1, rest.length)));
+                }
+                org.equilibrium.sim.cli.SimCli.main(rest);
+            }
+            case "ble-gateway" -> System.exit(org.equilibrium.transport.ble.BleGatewayCommand.main(rest));
+            case "ble-gateway-worker" -> System.exit(org.equilibrium.transport.ble.GatewayWorker.main(rest));
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -33,6 +40,8 @@ public final class Main {
                 commands:
                   serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
                   sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
+                  sim ble SCENARIO      simulated BLE peripherals behind a fake BlueZ on a private D-Bus
+                  ble-gateway           BLE gateway: TinyB/BlueZ devices onto MQTT (see: ble-gateway --help)
                 """;
     }
 }

@@ -80,6 +80,7 @@ public final class FakeBluez implements AutoCloseable {
     private final AdapterObject adapter;
     private volatile WriteHandler writeHandler = (a, c, v) -> { };
     private volatile Consumer<ReceivedWrite> writeLog = w -> { };
+    private volatile NotificationListener notificationListener = (a, c, v) -> { };
     private boolean closed;
 
     private FakeBluez(DBusConnection connection) throws DBusException {
@@ -110,6 +111,16 @@ public final class FakeBluez implements AutoCloseable {
         this.writeHandler = handler;
     }
 
+    /** Sees every notification sent, under the tree lock and in sending order; must not block. */
+    @FunctionalInterface
+    public interface NotificationListener {
+        void notified(String address, String characteristicUuid, byte[] value);
+    }
+
+    public void setNotificationListener(NotificationListener listener) {
+        this.notificationListener = listener;
+    }
+
     /** Also hands every received write to {@code log} (e.g. a JSON-lines file), on the D-Bus thread. */
     public void setWriteLog(Consumer<ReceivedWrite> log) {
         this.writeLog = log;
@@ -118,6 +129,11 @@ public final class FakeBluez implements AutoCloseable {
     /** Every write received so far, oldest first. */
     public List<ReceivedWrite> receivedWrites() {
         return List.copyOf(writes);
+    }
+
+    /** Starts the received-writes log with an earlier incarnation's writes. */
+    public void carryWrites(List<ReceivedWrite> earlier) {
+        writes.addAll(0, earlier);
     }
 
     /** Registers a peripheral (not yet advertising). Replaces none: addresses are unique. */
@@ -182,6 +198,7 @@ public final class FakeBluez implements AutoCloseable {
             c.put("Value", new Variant<>(value.clone()));
             if (c.notifying) {
                 c.changed(Map.of("Value", new Variant<>(value.clone())));
+                notificationListener.notified(address, uuid, value.clone());
                 return true;
             }
             return false;
@@ -220,6 +237,10 @@ public final class FakeBluez implements AutoCloseable {
     // ---- object tree -------------------------------------------------------------------------------------
 
     private void add(BluezObject o) {
+        if (closed) {
+            managed.put(o.path, o); // BlueZ is gone: nothing to export, nobody to tell
+            return;
+        }
         try {
             connection.exportObject(o.path, o);
         } catch (DBusException e) {
@@ -231,6 +252,9 @@ public final class FakeBluez implements AutoCloseable {
 
     private void remove(BluezObject o) {
         managed.remove(o.path);
+        if (closed) {
+            return;
+        }
         connection.unExportObject(o.path);
         send(() -> new ObjectManager.InterfacesRemoved("/", new DBusPath(o.path), List.of(o.iface)));
     }
