@@ -111,7 +111,7 @@ public final class FakeBluez implements AutoCloseable {
         this.writeHandler = handler;
     }
 
-    /** Sees every notification sent, under the tree lock and in sending order; must not block. */
+    /** Sees every notification just before it is sent, under the tree lock and in order; must not block. */
     @FunctionalInterface
     public interface NotificationListener {
         void notified(String address, String characteristicUuid, byte[] value);
@@ -197,8 +197,9 @@ public final class FakeBluez implements AutoCloseable {
             }
             c.put("Value", new Variant<>(value.clone()));
             if (c.notifying) {
-                c.changed(Map.of("Value", new Variant<>(value.clone())));
+                // Told first, so a listener's clock reading precedes the client's receipt.
                 notificationListener.notified(address, uuid, value.clone());
+                c.changed(Map.of("Value", new Variant<>(value.clone())));
                 return true;
             }
             return false;
