@@ -139,6 +139,9 @@ class BleGatewayIntegrationTest {
         if (mosquitto != null) {
             mosquitto.close();
         }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Test
@@ -265,6 +268,19 @@ class BleGatewayIntegrationTest {
                 Duration.ofSeconds(5));
         assertThat(gap.get("from_ms").asLong()).isLessThanOrEqualTo(goneAt);
         assertThat(gateway.isAlive()).as("the supervisor keeps running").isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void reconnectsWhenBlueZRestartsOnAStableBus() throws Exception {
+        String topic = topicDev(polar, "gatt/2a37");
+        await("streaming", () -> all(topic).size() >= 1 ? true : null, Duration.ofSeconds(15));
+        long restartAt = System.currentTimeMillis();
+        sim.restartBluezOnly();
+        await("2a37 after the restart", () -> all(topic).stream().anyMatch(r -> r.atMs() > restartAt + 200)
+                ? true : null, Duration.ofSeconds(20));
+        await("a gap across the restart", () -> all(topicDev(polar, "gap")).stream().map(Received::json)
+                .anyMatch(j -> j.get("to_ms").asLong() > restartAt) ? true : null, Duration.ofSeconds(5));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -98,6 +98,12 @@ public final class BleSim implements AutoCloseable {
         return bluez.receivedWrites();
     }
 
+    /** BlueZ restarts on a bus that stays up: org.bluez loses its owner, then a new one takes it. */
+    public synchronized void restartBluezOnly() {
+        bluez.close();
+        comeBack();
+    }
+
     /** BlueZ vanishes: its D-Bus connection closes and, when the bus is ours, the bus daemon stops. */
     public synchronized void vanish() {
         bluez.close();
