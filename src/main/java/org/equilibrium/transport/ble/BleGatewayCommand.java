@@ -22,6 +22,10 @@ public final class BleGatewayCommand {
     }
 
     public static int main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(GatewayOptions.USAGE);
+            return 0;
+        }
         GatewayOptions o;
         try {
             o = GatewayOptions.parse(args);
