@@ -265,6 +265,7 @@ public final class GatewayWorker {
                 if (now >= nextAdapterCheckMs) {
                     nextAdapterCheckMs = now + 1000;
                     ensureDiscovery();
+                    saveArrivalsIfChanged();
                 }
                 if (now >= nextScanMs) {
                     nextScanMs = now + options.scanPeriodMs();
@@ -787,6 +788,23 @@ public final class GatewayWorker {
             Files.move(tmp, stateFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.error("Cannot save links to {}: {} (a restart will forget them)", stateFile(), e.getMessage());
+        }
+    }
+
+    private long savedArrivalsSum;
+
+    /**
+     * Once a second: persists the links' last arrival times, so that a worker that died without a word (native
+     * crash, SIGKILL) is followed by one that still marks the gap, at most a second early.
+     */
+    private void saveArrivalsIfChanged() {
+        long sum = 0;
+        for (Link l : links.values()) {
+            sum += l.lastArrivalMs;
+        }
+        if (sum != savedArrivalsSum) {
+            savedArrivalsSum = sum;
+            saveState();
         }
     }
 

@@ -283,6 +283,25 @@ class BleGatewayIntegrationTest {
                 .anyMatch(j -> j.get("to_ms").asLong() > restartAt) ? true : null, Duration.ofSeconds(5));
     }
 
+    @Test
+    @Order(7)
+    void aKilledWorkerIsRestartedAndMarksTheGap() throws Exception {
+        String topic = topicDev(generic, "gatt/2a37");
+        await("streaming", () -> all(topic).stream().anyMatch(r -> r.atMs() > System.currentTimeMillis() - 1500)
+                ? true : null, Duration.ofSeconds(15));
+        ProcessHandle worker = gateway.children().findFirst().orElseThrow();
+        long killAt = System.currentTimeMillis();
+        worker.destroyForcibly(); // SIGKILL: no shutdown hook, like a native crash
+        await("2a37 from a new worker", () -> all(topic).stream().anyMatch(r -> r.atMs() > killAt + 500)
+                ? true : null, Duration.ofSeconds(20));
+        assertThat(gateway.children().findFirst().map(ProcessHandle::pid)).isNotEqualTo(java.util.Optional.of(
+                worker.pid()));
+        JsonNode gap = await("a gap across the crash", () -> all(topicDev(generic, "gap")).stream()
+                .map(Received::json).filter(j -> j.get("to_ms").asLong() > killAt).findFirst().orElse(null),
+                Duration.ofSeconds(5));
+        assertThat(gap.get("from_ms").asLong()).isBetween(killAt - 2500, killAt);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private JsonNode ackFor(String id) {
