@@ -10,7 +10,7 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println(usage());
             return;
@@ -18,6 +18,10 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "serve" -> Application.main(rest);
+            case "profiles" -> System.exit(org.equilibrium.device.profile.ProfilesCheckCommand.run(rest, System.out,
+                    System.err));
+            case "hrv" -> System.exit(new org.equilibrium.cli.HrvCommand(System.out, System.err).run(rest));
+            case "session" -> System.exit(new org.equilibrium.cli.SessionCommand(System.out, System.err).run(rest));
             case "sim" -> {
                 if (rest.length > 0 && rest[0].equals("ble")) {
                     System.exit(org.equilibrium.sim.ble.BleSimCli.run(Arrays.copyOfRange(rest, 1, rest.length)));
@@ -26,6 +30,8 @@ public final class Main {
             }
             case "ble-gateway" -> System.exit(org.equilibrium.transport.ble.BleGatewayCommand.main(rest));
             case "ble-gateway-worker" -> System.exit(org.equilibrium.transport.ble.GatewayWorker.main(rest));
+            case "storage-bench" -> org.equilibrium.storage.influx.StorageBenchmark.main(rest);
+            case "bench" -> org.equilibrium.bench.BenchCommand.main(rest);
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -39,9 +45,14 @@ public final class Main {
 
                 commands:
                   serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
+                  profiles [DIR]        check device profile files (default: device-profiles/) and list them
+                  hrv analyze FILE      HRV panel of an RR file (see ./equilibrium hrv --help)
+                  session replay FILE   an RR file replayed as a session: states, summary, exports
                   sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
                   sim ble SCENARIO      simulated BLE peripherals behind a fake BlueZ on a private D-Bus
                   ble-gateway           BLE gateway: TinyB/BlueZ devices onto MQTT (see: ble-gateway --help)
+                  bench WHAT            benchmarks that print figures: bench ingest | storage | sim
+                  storage-bench         InfluxDB store throughput: direct, spooling, replay [--points N] [--devices D]
                 """;
     }
 }

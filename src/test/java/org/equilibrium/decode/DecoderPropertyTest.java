@@ -30,7 +30,7 @@ class DecoderPropertyTest {
     @Test
     void uniformRandomBytesNeverThrow() {
         SplittableRandom rnd = new SplittableRandom(SEED);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             byte[] b = new byte[rnd.nextInt(48)];
             for (int k = 0; k < b.length; k++) {
                 b[k] = (byte) rnd.nextInt(256);
@@ -44,20 +44,20 @@ class DecoderPropertyTest {
         SplittableRandom rnd = new SplittableRandom(SEED + 1);
         byte[] alphabet = Vectors.utf8("{}[]\",:.-+eE0123456789tfnul \\\u00ff");
         int decoded = 0;
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             byte[] base = VALID.get(rnd.nextInt(VALID.size()));
             byte[] b = mutate(base, rnd, alphabet);
             decoded += decodeWithAll(b);
         }
         // the mutations are mild enough that many payloads still decode: the test exercises both outcomes
-        assertThat(decoded).isGreaterThan(1000);
+        assertThat(decoded).isGreaterThan(500);
     }
 
     @Test
     void everyFrameOfTheSimTensSpaceDecodesOrRejects() {
         SplittableRandom rnd = new SplittableRandom(SEED + 2);
         SimTensTelemetryCodec codec = new SimTensTelemetryCodec();
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             byte[] b = new byte[SimTensTelemetryCodec.LENGTH];
             for (int k = 0; k < b.length; k++) {
                 b[k] = (byte) rnd.nextInt(256);
@@ -65,8 +65,7 @@ class DecoderPropertyTest {
             b[0] = 1;
             DecodeResult r = codec.decode(b, 0);
             if (r instanceof DecodeResult.Decoded d) {
-                // anything the decoder accepts, the encoder reproduces byte for byte (apart from the
-                // electrode/reserved bits the decoder checked)
+                // anything the decoder accepts, the encoder reproduces byte for byte: no information is lost
                 StimReading s = (StimReading) d.readings().get(0);
                 assertThat(SimTensTelemetryCodec.encode(s)).isEqualTo(b);
             }

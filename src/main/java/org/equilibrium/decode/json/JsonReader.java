@@ -61,16 +61,19 @@ final class JsonReader {
         }
         checkUtf8(payload);
         JsonParser p = FACTORY.createParser(payload);
-        JsonToken first = p.nextToken();
-        if (first == null) {
+        try {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new Reject(RejectReason.NOT_JSON, "no JSON value in payload");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new Reject(RejectReason.WRONG_TYPE, "payload must be a JSON object, was " + describe(first));
+            }
+            return p;
+        } catch (IOException | RuntimeException e) {
             p.close();
-            throw new Reject(RejectReason.NOT_JSON, "no JSON value in payload");
+            throw e;
         }
-        if (first != JsonToken.START_OBJECT) {
-            p.close();
-            throw new Reject(RejectReason.WRONG_TYPE, "payload must be a JSON object, was " + describe(first));
-        }
-        return p;
     }
 
     /** After the root END_OBJECT: nothing else may follow. */

@@ -35,6 +35,7 @@ public final class ProfileRegistry {
             normalizeStream("gatt/2a19"), BatteryLevelDecoder.NAME);
 
     private final Map<String, DeviceProfile> byId;
+    private final List<DeviceProfile> sorted;
     private final Map<String, PayloadDecoder> mqttDecoders;
     private final ProfileLoadReport report;
 
@@ -61,6 +62,7 @@ public final class ProfileRegistry {
         streams.forEach((stream, name) -> resolved.put(stream, decoders.find(name).orElseThrow(
                 () -> new IllegalArgumentException("no decoder named " + name + " for stream " + stream))));
         this.byId = Map.copyOf(ids);
+        this.sorted = ids.values().stream().sorted(Comparator.comparing(DeviceProfile::id)).toList();
         this.mqttDecoders = Map.copyOf(resolved);
         this.report = report;
     }
@@ -71,7 +73,7 @@ public final class ProfileRegistry {
 
     /** Every loaded profile, ordered by id. */
     public List<DeviceProfile> allProfiles() {
-        return byId.values().stream().sorted(Comparator.comparing(DeviceProfile::id)).toList();
+        return sorted;
     }
 
     public ProfileLoadReport loadReport() {
@@ -90,7 +92,7 @@ public final class ProfileRegistry {
         List<BleUuid> uuids = advertisedUuids.stream().map(BleUuid::tryParse).flatMap(Optional::stream).toList();
         DeviceProfile best = null;
         int bestScore = 0;
-        for (DeviceProfile p : allProfiles()) {
+        for (DeviceProfile p : sorted) {
             int s = p.recognition().score(localName, uuids);
             if (s > bestScore) {
                 best = p;

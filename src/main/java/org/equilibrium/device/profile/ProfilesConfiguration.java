@@ -10,6 +10,8 @@ import java.util.Map;
  *   <li>{@code dir} — the folder of {@code *.yaml} profiles. Default: {@code $EQUILIBRIUM_HOME/device-profiles}
  *       when {@code EQUILIBRIUM_HOME} is set (the launcher sets it), else {@code ./device-profiles}. Override with
  *       {@code EQUILIBRIUM_PROFILES_DIR}.</li>
+ *   <li>{@code enabled} — default true; false means no profile registry bean at all (for processes of this jar
+ *       that do not ingest, such as the simulator).</li>
  * </ul>
  */
 @ConfigurationProperties(ProfilesConfiguration.PREFIX)
@@ -18,6 +20,15 @@ public class ProfilesConfiguration {
     public static final String PREFIX = "equilibrium.profiles";
 
     private String dir;
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     /** The configured folder, or null for the default. */
     public String getDir() {

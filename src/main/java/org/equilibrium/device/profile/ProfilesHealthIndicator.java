@@ -1,5 +1,6 @@
 package org.equilibrium.device.profile;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -15,6 +16,7 @@ import org.reactivestreams.Publisher;
  * others. The registry is immutable, so the result is computed once.
  */
 @Singleton
+@Requires(beans = ProfileRegistry.class)
 public class ProfilesHealthIndicator implements HealthIndicator {
 
     public static final String NAME = "profiles";

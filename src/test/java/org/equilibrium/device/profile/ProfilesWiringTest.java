@@ -67,6 +67,16 @@ class ProfilesWiringTest {
     }
 
     @Test
+    void disabledProfilesGiveNoRegistryAndNoFailure(@TempDir Path empty) {
+        try (ApplicationContext ctx = ApplicationContext.run(Map.of("equilibrium.profiles.dir", empty.toString(),
+                "equilibrium.profiles.enabled", false, "micronaut.health.monitor.enabled", false))) {
+            assertThat(ctx.containsBean(ProfileRegistry.class)).isFalse();
+            assertThat(ctx.containsBean(ProfilesHealthIndicator.class)).isFalse();
+            assertThat(ctx.getBean(DecoderRegistry.class).names()).hasSize(6);
+        }
+    }
+
+    @Test
     void defaultFolderFollowsEquilibriumHome() {
         assertThat(ProfilesConfiguration.defaultDir(Map.of("EQUILIBRIUM_HOME", "/opt/eq")))
                 .isEqualTo(Path.of("/opt/eq/device-profiles"));

@@ -234,8 +234,7 @@ public final class SimCli {
                     scenario.name(), scenario.seed(), devices, clock(scenario.durationS()),
                     Double.isInfinite(speed) ? "max speed" : "x" + fmt(speed), broker,
                     mode == MqttSink.Mode.PER_DEVICE ? "one connection per device" : "pool of " + poolSize);
-            Runner.Summary summary = runWithShutdownHook(sim, speed);
-            sink.close();
+            Runner.Summary summary = runWithShutdownHook(sim, sink, speed);
             printSummary(sim, summary, sink.failures());
             if (mosquitto != null) {
                 double mqCpu = mosquitto.process().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
@@ -259,7 +258,8 @@ public final class SimCli {
         }
     }
 
-    private Runner.Summary runWithShutdownHook(Simulation sim, double speed) {
+    /** Runs; Ctrl-C stops the run, and the process exits only after offline statuses were flushed. */
+    private Runner.Summary runWithShutdownHook(Simulation sim, SimSink sink, double speed) {
         CountDownLatch done = new CountDownLatch(1);
         boolean[] stop = {false};
         Thread hook = new Thread(() -> {
@@ -282,6 +282,7 @@ public final class SimCli {
                 }
             });
         } finally {
+            sink.close();
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -71,7 +71,7 @@ public final class Simulation {
                 if (strapProfile.isPresent()) {
                     StrapProfile p = strapProfile.get();
                     if (!Double.isNaN(spec.batteryDrainPctPerHour())) {
-                        p = new StrapProfile(p.id(), p.firmware(), p.minIntervalMs(), p.rrLockMs(), p.energyEveryN(),
+                        p = new StrapProfile(p.id(), p.firmware(), p.periodMs(), p.rrLockMs(), p.energyEveryN(),
                                 p.bpmAverageBeats(), spec.batteryDrainPctPerHour());
                     }
                     DeviceInfo info = new DeviceInfo(index, id, p.id(), p.firmware(), patient, claim, false);

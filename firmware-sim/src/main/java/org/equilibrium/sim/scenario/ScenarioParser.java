@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * a file are reported at once.
  */
 public final class ScenarioParser {
-    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,58}");
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,56}");
     private static final Set<String> STIM_OPS = Set.of("start", "stop", "set", "pause");
 
     private final String source;
@@ -84,7 +84,7 @@ public final class ScenarioParser {
             }
             String id = string(d, "id", it.path, true, null);
             if (id != null && !DEVICE_ID.matcher(id).matches()) {
-                error(d.get("id"), it.path + ".id", "must be 1-58 characters of A-Za-z0-9._- (got '" + id + "')");
+                error(d.get("id"), it.path + ".id", "must be 1-56 characters of A-Za-z0-9._- (instances add up to 8; got '" + id + "')");
             } else if (id != null && !ids.add(id)) {
                 error(d.get("id"), it.path + ".id", "duplicate device id '" + id + "'");
             }

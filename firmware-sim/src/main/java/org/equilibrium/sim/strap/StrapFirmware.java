@@ -19,6 +19,9 @@ import org.equilibrium.sim.heart.Beat;
 public final class StrapFirmware {
     private static final long OFF_SKIN_INTERVAL_MS = 1000;
     private static final long SILENCE_TIMEOUT_MS = 2000;
+    /** 200 ms and 3000 ms on the 1024 Hz clock. */
+    static final long MIN_RR_TICKS = 205;
+    static final long MAX_RR_TICKS = 3072;
 
     private final StrapProfile profile;
     private final BeatSource heart;
@@ -27,6 +30,7 @@ public final class StrapFirmware {
     private Beat nextBeat;
     private long lastTick = Long.MIN_VALUE;
     private long lastNotifyMs;
+    private long nextDueMs = Long.MIN_VALUE;
     private long connectedAtMs;
     private long seq;
     private int notifications;
@@ -44,6 +48,7 @@ public final class StrapFirmware {
     private long lastEnergyMs;
     private long lostCount;
     private long lastBatteryMs;
+    private long rejectedCount;
     private long artefactCount;
 
     public StrapFirmware(StrapProfile profile, BeatSource heart, long seed, double batteryPct, long startMs) {
@@ -104,6 +109,11 @@ public final class StrapFirmware {
         return lostCount;
     }
 
+    /** Intervals dropped by the plausibility filter. */
+    public long rejectedCount() {
+        return rejectedCount;
+    }
+
     /** Missed and spurious detections so far. */
     public long artefactCount() {
         return artefactCount;
@@ -155,8 +165,15 @@ public final class StrapFirmware {
     }
 
     private void detect(long tick, long atMs, Consumer<HrNotification> out) {
-        if (lastTick != Long.MIN_VALUE) {
-            int rr = (int) Math.min(0xFFFF, tick - lastTick);
+        long interval = lastTick == Long.MIN_VALUE ? -1 : tick - lastTick;
+        if (interval >= 0 && (interval < MIN_RR_TICKS || interval > MAX_RR_TICKS)) {
+            // Plausibility filter: an interval no heart produces (a double detection, several
+            // missed peaks) is dropped rather than reported, keeping RR within 200–3000 ms.
+            interval = -1;
+            rejectedCount++;
+        }
+        if (interval >= 0) {
+            int rr = (int) interval;
             recentRr[recentCount % recentRr.length] = rr;
             recentCount++;
             int n = Math.min(recentCount, recentRr.length);
@@ -174,8 +191,11 @@ public final class StrapFirmware {
             }
         }
         lastTick = tick;
-        if (bpm > 0 && atMs - lastNotifyMs >= profile.minIntervalMs()) {
+        if (bpm > 0 && atMs >= nextDueMs) {
             emit(atMs, true, out);
+            if (profile.periodMs() > 0) {
+                nextDueMs = Math.floorDiv(atMs, profile.periodMs()) * profile.periodMs() + profile.periodMs();
+            }
         }
     }
 

@@ -6,11 +6,11 @@ import java.util.Optional;
 /**
  * How a strap model behaves on the air. What is modelled, per profile:
  * <ul>
- *   <li>{@code generic-hrs-strap}: a Bluetooth SIG Heart Rate Service strap. Notifies on the first
- *       detected beat at least {@code minIntervalMs} after its previous notification (so about once a
- *       second, carrying the 1–3 RR intervals that ended since, the last one ending at the
- *       notification), includes Energy Expended in every tenth notification, sensor contact
- *       supported.</li>
+ *   <li>{@code generic-hrs-strap}: a Bluetooth SIG Heart Rate Service strap with a 1 s measurement
+ *       period: it notifies on the first detected beat after each period boundary, so about once a
+ *       second on average, carrying the 1–3 RR intervals that ended since (the last one ending at the
+ *       notification, as the contract wants); Energy Expended in every tenth notification; sensor
+ *       contact supported.</li>
  *   <li>{@code polar-h10}: notifies on every detected beat with that beat's RR, except during the
  *       first {@code rrLockMs} after a (re)connection, when it sends heart rate without RR (the H10
  *       reports HR before its RR stream locks); no Energy Expended.</li>
@@ -21,16 +21,17 @@ import java.util.Optional;
  *
  * @param id                    profile id (the device's {@code status.model})
  * @param firmware              firmware version string reported in {@code status.fw}
- * @param minIntervalMs         minimum time between beat-triggered notifications
+ * @param periodMs              measurement period; a notification goes out on the first beat of each
+ *                              period (0: on every beat)
  * @param rrLockMs              time after connect during which RR is not reported
  * @param energyEveryN          include Energy Expended in every N-th notification; 0 = never
  * @param bpmAverageBeats       how many recent RR the reported heart rate averages
  * @param batteryDrainPctPerHour battery drain while on
  */
-public record StrapProfile(String id, String firmware, long minIntervalMs, long rrLockMs, int energyEveryN,
+public record StrapProfile(String id, String firmware, long periodMs, long rrLockMs, int energyEveryN,
         int bpmAverageBeats, double batteryDrainPctPerHour) {
 
-    public static final StrapProfile GENERIC = new StrapProfile("generic-hrs-strap", "1.4.2", 750, 0, 10, 4, 0.25);
+    public static final StrapProfile GENERIC = new StrapProfile("generic-hrs-strap", "1.4.2", 1000, 0, 10, 4, 0.25);
     public static final StrapProfile POLAR_H10 = new StrapProfile("polar-h10", "5.0.0", 0, 5000, 0, 3, 0.25);
 
     public static List<StrapProfile> all() {

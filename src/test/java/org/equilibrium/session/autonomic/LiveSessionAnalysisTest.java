@@ -1,0 +1,54 @@
+package org.equilibrium.session.autonomic;
+
+import org.equilibrium.analysis.HrvAnalyzer;
+import org.equilibrium.analysis.HrvConfig;
+import org.equilibrium.session.PhaseKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class LiveSessionAnalysisTest {
+    private static final long T0 = 1_763_740_800_000L;
+
+    /** RR = 1000 ms modulated by breathing at 0.25 Hz (15/min), ±40 ms. */
+    private static double rr(double tMs) {
+        return 1000 + 40 * Math.sin(2 * Math.PI * 0.25 * tMs / 1000);
+    }
+
+    @Test
+    void panelsBecomeWindowMetricsWithTheAnalyzersQuality() {
+        LiveSessionAnalysis live = new LiveSessionAnalysis(new HrvAnalyzer(HrvConfig.DEFAULT),
+                EstimatorSettings.defaults(), T0);
+        double t = T0;
+        while (t < T0 + 180_000) {
+            double r = rr(t - T0);
+            t += r;
+            live.onBeat(Math.round(t), r);
+        }
+        AutonomicEstimate e = live.tick(T0 + 180_000, PhaseKind.BASELINE, null, true);
+        WindowMetrics m = e.metrics();
+        assertThat(e.quality()).isEqualTo(QualityFlag.OK);
+        assertThat(m.analyzerQuality()).isEqualTo(QualityFlag.OK);
+        assertThat(m.meanHrBpm()).isCloseTo(60, within(0.5));
+        assertThat(m.rmssdMs()).isGreaterThan(20);
+        assertThat(m.hfMs2()).isGreaterThan(0);
+        assertThat(m.respRateBpm()).isCloseTo(15, within(1.0));
+        assertThat(m.pnsIndex()).isNotNaN();
+        assertThat(m.coverage()).isGreaterThan(0.95);
+        assertThat(m.artefactFraction()).isZero();
+
+        // 30 s without beats (strap off), then beats again: the analyzer flags the window, the estimator too
+        t += 30_000;
+        live.onGap();
+        for (int i = 0; i < 10; i++) {
+            double r = rr(t - T0);
+            t += r;
+            live.onBeat(Math.round(t), r);
+        }
+        AutonomicEstimate after = live.tick(Math.round(t), PhaseKind.PRACTICE, null, true);
+        assertThat(after.quality()).isEqualTo(QualityFlag.LOW_COVERAGE);
+        assertThat(after.state()).isEqualTo(AutonomicState.UNKNOWN);
+        assertThat(after.heldState()).isEqualTo(AutonomicState.BALANCED);
+    }
+}
