@@ -882,6 +882,12 @@ public final class GatewayWorker {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            if (message.isRetained()) {
+                // A retained command would be replayed at every (re)start of the gateway, e.g. restarting a
+                // stimulator after a crash: instructions and commands count only when sent live.
+                LOG.warn("Ignored a retained message on {}: commands must not be retained", topic);
+                return;
+            }
             byte[] payload = message.getPayload();
             if (topic.equals(topics.cmd())) {
                 inbox.add(() -> onGatewayCommand(payload));
@@ -901,6 +907,9 @@ public final class GatewayWorker {
                 } catch (MqttException e) {
                     LOG.warn("Resubscribe after reconnect failed: {}", e.getMessage());
                 }
+                // The broker may have restarted without its retained messages.
+                inbox.add(() -> links.values().stream().filter(l -> l.state == State.STREAMING)
+                        .forEach(l -> publishStatus(l, true, null)));
             }
         }
 

@@ -289,6 +289,12 @@ class BleGatewayIntegrationTest {
         String topic = topicDev(generic, "gatt/2a37");
         await("streaming", () -> all(topic).stream().anyMatch(r -> r.atMs() > System.currentTimeMillis() - 1500)
                 ? true : null, Duration.ofSeconds(15));
+        // A retained command is executed once, live; the restarted worker must not replay it.
+        await("TENS connected", () -> sim.bluez().connected(tens) ? true : null, Duration.ofSeconds(15));
+        client.publish(topicDev(tens, "cmd"), "{\"id\":\"kept\",\"op\":\"stop\"}".getBytes(StandardCharsets.UTF_8),
+                1, true);
+        await("ack of the retained command", () -> ackFor("kept"), Duration.ofSeconds(10));
+        int writesBefore = writesTo(tens).size();
         ProcessHandle worker = gateway.children().findFirst().orElseThrow();
         long killAt = System.currentTimeMillis();
         worker.destroyForcibly(); // SIGKILL: no shutdown hook, like a native crash
@@ -300,6 +306,14 @@ class BleGatewayIntegrationTest {
                 .map(Received::json).filter(j -> j.get("to_ms").asLong() > killAt).findFirst().orElse(null),
                 Duration.ofSeconds(5));
         assertThat(gap.get("from_ms").asLong()).isBetween(killAt - 2500, killAt);
+        await("TENS reconnected", () -> all(topicDev(tens, "status")).stream().anyMatch(r -> r.atMs() > killAt
+                && r.json().get("online").asBoolean()) ? true : null, Duration.ofSeconds(10));
+        Thread.sleep(1000);
+        // Replayed, it would have been answered again (refused while the link was still coming up) or written.
+        assertThat(all(topicDev(tens, "cmd/ack")).stream().map(Received::json)
+                .filter(j -> j.get("id").asText().equals("kept"))).as("the retained command was not replayed").hasSize(1);
+        assertThat(writesTo(tens)).hasSize(writesBefore);
+        client.publish(topicDev(tens, "cmd"), new byte[0], 1, true); // clear the retained message
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
