@@ -22,7 +22,14 @@ public final class Main {
                     System.err));
             case "hrv" -> System.exit(new org.equilibrium.cli.HrvCommand(System.out, System.err).run(rest));
             case "session" -> System.exit(new org.equilibrium.cli.SessionCommand(System.out, System.err).run(rest));
-            case "sim" -> org.equilibrium.sim.cli.SimCli.main(rest);
+            case "sim" -> {
+                if (rest.length > 0 && rest[0].equals("ble")) {
+                    System.exit(org.equilibrium.sim.ble.BleSimCli.run(Arrays.copyOfRange(rest, 1, rest.length)));
+                }
+                org.equilibrium.sim.cli.SimCli.main(rest);
+            }
+            case "ble-gateway" -> System.exit(org.equilibrium.transport.ble.BleGatewayCommand.main(rest));
+            case "ble-gateway-worker" -> System.exit(org.equilibrium.transport.ble.GatewayWorker.main(rest));
             case "storage-bench" -> org.equilibrium.storage.influx.StorageBenchmark.main(rest);
             case "bench" -> org.equilibrium.bench.BenchCommand.main(rest);
             default -> {
@@ -42,6 +49,8 @@ public final class Main {
                   hrv analyze FILE      HRV panel of an RR file (see ./equilibrium hrv --help)
                   session replay FILE   an RR file replayed as a session: states, summary, exports
                   sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
+                  sim ble SCENARIO      simulated BLE peripherals behind a fake BlueZ on a private D-Bus
+                  ble-gateway           BLE gateway: TinyB/BlueZ devices onto MQTT (see: ble-gateway --help)
                   bench WHAT            benchmarks that print figures: bench ingest | storage | sim
                   storage-bench         InfluxDB store throughput: direct, spooling, replay [--points N] [--devices D]
                 """;
