@@ -21,6 +21,7 @@ public final class Main {
             case "profiles" -> System.exit(org.equilibrium.device.profile.ProfilesCheckCommand.run(rest, System.out,
                     System.err));
             case "hrv" -> System.exit(new org.equilibrium.cli.HrvCommand(System.out, System.err).run(rest));
+            case "sim" -> org.equilibrium.sim.cli.SimCli.main(rest);
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -36,6 +37,7 @@ public final class Main {
                   serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
                   profiles [DIR]        check device profile files (default: device-profiles/) and list them
                   hrv analyze FILE      HRV panel of an RR file (see ./equilibrium hrv --help)
+                  sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
                 """;
     }
 }
