@@ -18,6 +18,7 @@ public final class IngestListeners {
     private final List<BeatListener> beats = new CopyOnWriteArrayList<>();
     private final List<StimListener> stims = new CopyOnWriteArrayList<>();
     private final List<StatusListener> statuses = new CopyOnWriteArrayList<>();
+    private final List<CommandAckListener> acks = new CopyOnWriteArrayList<>();
 
     public void addBeatListener(BeatListener l) {
         beats.add(l);
@@ -29,6 +30,10 @@ public final class IngestListeners {
 
     public void addStatusListener(StatusListener l) {
         statuses.add(l);
+    }
+
+    public void addCommandAckListener(CommandAckListener l) {
+        acks.add(l);
     }
 
     public boolean hasBeatListeners() {
@@ -61,6 +66,16 @@ public final class IngestListeners {
                 l.onStim(device, r);
             } catch (RuntimeException e) {
                 LOG.error("Stim listener {} failed for device {}", l, device, e);
+            }
+        }
+    }
+
+    void commandAck(DeviceId device, byte[] payload, long arrivalMs) {
+        for (CommandAckListener l : acks) {
+            try {
+                l.onCommandAck(device, payload, arrivalMs);
+            } catch (RuntimeException e) {
+                LOG.error("Command ack listener {} failed for device {}", l, device, e);
             }
         }
     }

@@ -84,7 +84,10 @@ public final class IngestPipeline implements BeatReconstructor.Sink {
         ctx.stats.add(DeviceStats.MESSAGES, 1);
         ctx.stats.touched(arrivalMs);
         if (!t.kind().carriesData()) {
-            // cmd is ours (we subscribe to '#'); cmd/ack and truth are informational: nothing to store.
+            // cmd is ours (we subscribe to '#'); cmd/ack goes to the stimulation audit; truth is informational.
+            if (t.kind() == StreamKind.CMD_ACK && payload.length <= limits.maxPayloadBytes()) {
+                listeners.commandAck(ctx.id, payload, arrivalMs);
+            }
             return List.of();
         }
         if (payload.length > limits.maxPayloadBytes()) {

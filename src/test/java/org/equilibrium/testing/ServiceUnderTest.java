@@ -35,6 +35,9 @@ public final class ServiceUnderTest implements AutoCloseable {
         p.put("equilibrium.data-dir", dataDir.toString());
         p.put("equilibrium.registry.flush-interval", "200ms");
         p.put("equilibrium.test.recording-store", "true");
+        // The service shows health details to signed-in callers only (src/docs/security.md); these tests read
+        // the MQTT details anonymously.
+        p.put("endpoints.health.details-visible", "ANONYMOUS");
         // The InfluxDB store bean still exists beside the recording one: keep it off real servers and files.
         p.put("equilibrium.influx.url", "http://127.0.0.1:" + LocalServers.freePort());
         p.put("equilibrium.influx.spool-dir", dataDir.resolve("spool").toString());

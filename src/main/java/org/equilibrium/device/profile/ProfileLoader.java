@@ -101,6 +101,26 @@ public final class ProfileLoader {
         return registry;
     }
 
+    /**
+     * Checks one profile file's content exactly as {@link #load} checks each file, minus the checks across files
+     * (duplicate ids, one decoder per stream). Never throws on bad content.
+     *
+     * @param fileName name used in the errors
+     * @param content  the file's bytes; more than {@link #MAX_FILE_BYTES} is an error
+     */
+    public FileResult check(String fileName, byte[] content) {
+        FileCheck check = new FileCheck(fileName);
+        DeviceProfile p = check.parse(content);
+        return new FileResult(check.errors.isEmpty() ? p : null, check.errors);
+    }
+
+    /** Outcome of {@link #check}: a profile and no errors, or no profile and at least one error. */
+    public record FileResult(DeviceProfile profile, List<ProfileError> errors) {
+        public FileResult {
+            errors = List.copyOf(errors);
+        }
+    }
+
     /** Loads every profile file of {@code dir} (not recursive). Never throws on bad content; see the report. */
     public ProfileRegistry load(Path dir) {
         List<ProfileError> errors = new ArrayList<>();
@@ -192,16 +212,32 @@ public final class ProfileLoader {
         }
 
         DeviceProfile parse(Path path) {
-            Node root;
+            byte[] content;
             try {
                 if (Files.size(path) > MAX_FILE_BYTES) {
                     error("", (Integer) null, "file larger than " + MAX_FILE_BYTES + " bytes");
                     return null;
                 }
+                content = Files.readAllBytes(path);
+            } catch (IOException e) {
+                error("", (Integer) null, "cannot read: " + e.getMessage());
+                return null;
+            }
+            return parse(content);
+        }
+
+        DeviceProfile parse(byte[] content) {
+            if (content.length > MAX_FILE_BYTES) {
+                error("", (Integer) null, "file larger than " + MAX_FILE_BYTES + " bytes");
+                return null;
+            }
+            Node root;
+            try {
                 // strict UTF-8: a mis-encoded file is an error, not silently replaced characters
                 var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT);
-                try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(path), decoder)) {
+                try (Reader reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(content),
+                        decoder)) {
                     root = yaml().compose(reader);
                 }
             } catch (CharacterCodingException e) {

@@ -34,6 +34,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ScenarioParser {
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,56}");
+    /** Longest scenario text accepted (characters); a larger file is refused before YAML parsing. */
+    public static final int MAX_TEXT_CHARS = 256 * 1024;
     private static final Set<String> STIM_OPS = Set.of("start", "stop", "set", "pause");
 
     private final String source;
@@ -52,9 +54,18 @@ public final class ScenarioParser {
     }
 
     private Scenario read(String text) throws ScenarioException {
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new ScenarioException(List.of(source + ": larger than " + MAX_TEXT_CHARS + " characters"));
+        }
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(text));
+            // Bounded parser: hostile files (alias bombs, deep nesting) end as a YAML error, not a crash.
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(20);
+            options.setNestingDepthLimit(20);
+            options.setCodePointLimit(MAX_TEXT_CHARS);
+            options.setAllowRecursiveKeys(false);
+            root = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new ScenarioException(List.of(source + ":" + line + ": not valid YAML: " + e.getProblem()));
