@@ -18,6 +18,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "serve" -> Application.main(rest);
+            case "demo" -> org.equilibrium.demo.DemoCommand.main(rest);
             case "profiles" -> System.exit(org.equilibrium.device.profile.ProfilesCheckCommand.run(rest, System.out,
                     System.err));
             case "hrv" -> System.exit(new org.equilibrium.cli.HrvCommand(System.out, System.err).run(rest));
@@ -44,7 +45,9 @@ public final class Main {
                 usage: ./equilibrium COMMAND [ARGS]
 
                 commands:
+                  demo                  the service + simulated patients + local Mosquitto and InfluxDB (see: demo --help)
                   serve                 run the service (MQTT ingest, analysis, InfluxDB storage, API)
+                  test                  the whole test suite (launcher only: installs what is missing, runs mvn verify)
                   profiles [DIR]        check device profile files (default: device-profiles/) and list them
                   hrv analyze FILE      HRV panel of an RR file (see ./equilibrium hrv --help)
                   session replay FILE   an RR file replayed as a session: states, summary, exports

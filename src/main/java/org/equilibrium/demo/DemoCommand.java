@@ -140,7 +140,7 @@ public final class DemoCommand {
         props.put("equilibrium.data-dir", o.dataDir().resolve("service").toAbsolutePath().toString());
         props.put("micronaut.server.port", o.port());
         props.put("equilibrium.admin.password", ADMIN_PASSWORD);
-        ApplicationContext ctx = Micronaut.build().mainClass(Application.class).banner(false).properties(props)
+        ApplicationContext ctx = Micronaut.build(new String[0]).mainClass(Application.class).banner(false).properties(props)
                 .start();
         started.add(ctx::close);
         String base = "http://127.0.0.1:" + ctx.getBean(EmbeddedServer.class).getPort();
