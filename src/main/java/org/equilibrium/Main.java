@@ -54,7 +54,7 @@ public final class Main {
                   sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
                   sim ble SCENARIO      simulated BLE peripherals behind a fake BlueZ on a private D-Bus
                   ble-gateway           BLE gateway: TinyB/BlueZ devices onto MQTT (see: ble-gateway --help)
-                  bench WHAT            benchmarks that print figures: bench ingest | storage | sim
+                  bench WHAT            benchmarks that print figures: bench ingest | sessions | storage | sim
                   storage-bench         InfluxDB store throughput: direct, spooling, replay [--points N] [--devices D]
                 """;
     }

@@ -8,6 +8,7 @@ import org.equilibrium.ingest.IngestDispatcher;
 import org.equilibrium.ingest.IngestStats;
 
 /** Read-only ingest counters per device. */
+@io.micronaut.security.annotation.Secured(org.equilibrium.people.Role.Names.ADMINISTRATOR)
 @Controller("/api/ingest/stats")
 public class IngestStatsController {
     private final IngestStats stats;

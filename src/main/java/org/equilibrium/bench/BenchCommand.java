@@ -12,6 +12,7 @@ public final class BenchCommand {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (what) {
             case "ingest" -> IngestBenchmark.main(rest);
+            case "sessions" -> org.equilibrium.session.live.SessionBenchmark.main(rest);
             case "storage" -> org.equilibrium.storage.influx.StorageBenchmark.main(rest);
             case "sim" -> org.equilibrium.sim.cli.SimCli.main(prepend("bench", rest));
             default -> {
@@ -20,6 +21,7 @@ public final class BenchCommand {
 
                           ingest    MQTT -> service -> InfluxDB end to end vs the broker alone (--devices, --messages)
                           storage   InfluxDB store: direct writes, spooling, replay (--points, --devices)
+                          sessions  1,000 live sessions in-process: CPU, heap per session, estimate latency (--sessions, --seconds)
                           sim       simulator load: straps at 1 Hz in one process (see: sim help)
                         """);
                 if (!what.equals("help")) {

@@ -112,7 +112,7 @@ class MqttIngestIntegrationTest {
 
             // unknown devices are registered unpaired, with their status
             String devices = s.get("/api/devices").body();
-            assertThat(devices).contains("\"id\":\"strap-b\"", "\"model\":\"polar-h10\"", "\"paired\":false");
+            assertThat(devices).contains("\"id\":\"strap-b\"", "\"model\":\"polar-h10\"", "\"patient_id\":null");
             assertThat(s.get("/metrics/equilibrium.ingest.beats").body()).contains("\"value\":4.0");
         }
     }

@@ -58,10 +58,28 @@ public final class ServiceUnderTest implements AutoCloseable {
         return context().getBean(type);
     }
 
-    /** GET on the service: status code and body. */
+    /** GET on the service as the bootstrap administrator (every API route needs a token): status code and body. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token;
+
+    private synchronized String adminToken() throws IOException, InterruptedException {
+        if (token == null) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort()
+                            + "/login")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin-test-password\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
+                    .matcher(r.body());
+            if (!m.find()) {
+                throw new IllegalStateException("admin login failed: " + r.statusCode() + " " + r.body());
+            }
+            token = m.group(1);
+        }
+        return token;
     }
 
     @Override

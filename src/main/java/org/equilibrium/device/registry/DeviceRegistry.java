@@ -93,6 +93,22 @@ public final class DeviceRegistry implements DeviceObserver, StatusListener {
         return e == null ? Optional.empty() : Optional.of(e.snapshot());
     }
 
+    /**
+     * Pairs the device with a patient (or, with a null patient, unpairs it) and writes it at once, so a pairing
+     * survives a restart. Returns the device as stored; empty when the registry does not know the device.
+     *
+     * @param displayName a name for the device chosen when pairing, or null to keep the current one
+     */
+    public Optional<DeviceRecord> setPatient(String id, String patientId, String displayName) {
+        Entry e = devices.get(id);
+        if (e == null) {
+            return Optional.empty();
+        }
+        e.patient(patientId, displayName);
+        flush();
+        return Optional.of(e.snapshot());
+    }
+
     /** Writes every changed device. A failed write keeps them dirty for the next flush. */
     public int flush() {
         List<Entry> dirty = new ArrayList<>();
@@ -157,6 +173,13 @@ public final class DeviceRegistry implements DeviceObserver, StatusListener {
             String profile = modelProfile != null ? modelProfile : b.profileId();
             update(new DeviceRecord(b.id(), profile, b.patientId(), b.displayName(), claim, b.firstSeenMs(),
                     b.lastSeenMs(), s.online(), battery, model, fw));
+        }
+
+        synchronized void patient(String patientId, String displayName) {
+            DeviceRecord b = base;
+            String name = displayName != null ? displayName : b.displayName();
+            update(new DeviceRecord(b.id(), b.profileId(), patientId, name, b.claimCode(), b.firstSeenMs(),
+                    b.lastSeenMs(), b.online(), b.batteryPct(), b.model(), b.firmware()));
         }
 
         synchronized void battery(int pct) {

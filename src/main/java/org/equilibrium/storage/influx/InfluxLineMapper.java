@@ -28,6 +28,12 @@ public final class InfluxLineMapper {
     public static final String STIM = "stim";
     public static final String DEVICE_STATUS = "device_status";
     public static final String INGEST_REJECTS = "ingest_rejects";
+    public static final String HRV_WINDOW = "hrv_window";
+    public static final String AUTONOMIC_STATE = "autonomic_state";
+    public static final String SESSION_EVENT = "session_event";
+    /** The fixed set of {@code session_event} kinds (a tag: bounded). */
+    public static final java.util.Set<String> SESSION_EVENT_KINDS = java.util.Set.of("start", "phase", "marker",
+            "rating", "alert", "end");
 
     /** Tag value for rejects whose topic carried no valid device id. */
     public static final String INVALID_DEVICE = "invalid";
@@ -85,6 +91,12 @@ public final class InfluxLineMapper {
                 battery(sb, b);
             } else if (sample instanceof Sample.Reject r) {
                 reject(sb, r);
+            } else if (sample instanceof Sample.HrvWindow w) {
+                hrvWindow(sb, w);
+            } else if (sample instanceof Sample.StateEstimate a) {
+                autonomicState(sb, a);
+            } else if (sample instanceof Sample.SessionEvent e) {
+                sessionEvent(sb, e);
             } else {
                 throw new IllegalArgumentException("no InfluxDB mapping for " + sample);
             }
@@ -150,6 +162,71 @@ public final class InfluxLineMapper {
         sb.append(",stream=");
         appendTagValue(sb, streamTag(r.stream()));
         new Fields(sb).integer("count", 1L);
+    }
+
+    private static void hrvWindow(StringBuilder sb, Sample.HrvWindow w) {
+        org.equilibrium.session.autonomic.WindowMetrics m = java.util.Objects.requireNonNull(w.metrics(), "metrics is null");
+        sb.append(HRV_WINDOW).append(",patient=").append(w.patientId());
+        Fields f = new Fields(sb);
+        f.string("session", requireSession(w.sessionId()));
+        f.finite("hr_bpm", m.meanHrBpm());
+        f.finite("rmssd_ms", m.rmssdMs());
+        f.finite("sdnn_ms", m.sdnnMs());
+        f.finite("hf_ms2", m.hfMs2());
+        f.finite("lf_hf", m.lfHf());
+        f.finite("coherence", m.coherence());
+        f.finite("resp_rate_bpm", m.respRateBpm());
+        f.finite("pns_index", m.pnsIndex());
+        f.finite("sns_index", m.snsIndex());
+        f.decimal("coverage", m.coverage());
+        f.decimal("artefact_fraction", m.artefactFraction());
+        f.integer("beats", (long) m.beats());
+        f.bool("contact", m.contactOk());
+    }
+
+    private static void autonomicState(StringBuilder sb, Sample.StateEstimate a) {
+        org.equilibrium.session.autonomic.AutonomicEstimate e = java.util.Objects.requireNonNull(a.estimate(),
+                "estimate is null");
+        sb.append(AUTONOMIC_STATE).append(",patient=").append(a.patientId());
+        Fields f = new Fields(sb);
+        f.string("session", requireSession(a.sessionId()));
+        f.string("phase", e.phase() == null ? null : e.phase().wireName());
+        f.string("state", e.state().wireName());
+        f.string("held_state", e.heldState().wireName());
+        f.string("quality", e.quality().wireName());
+        f.string("basis", e.basis().wireName());
+        f.decimal("confidence", e.confidence());
+        f.finite("score", e.balanceScore());
+        f.finite("balance_z", e.balanceZ());
+        f.finite("relative_z", e.relativeZ());
+        f.finite("population_z", e.populationZ());
+        f.string("connection", a.connection());
+        org.equilibrium.session.autonomic.StimulationContext s = e.stimulation();
+        f.bool("stim_on", s.on());
+        if (s.on()) {
+            f.string("stim_modality", s.modality() == null ? null : s.modality().wireName());
+            f.decimal("stim_current_ua", s.currentMicroamps());
+            f.string("stim_program", s.program());
+        }
+    }
+
+    private static void sessionEvent(StringBuilder sb, Sample.SessionEvent e) {
+        if (!SESSION_EVENT_KINDS.contains(e.kind())) {
+            throw new IllegalArgumentException("session event kind must be one of " + SESSION_EVENT_KINDS + " but was "
+                    + e.kind());
+        }
+        sb.append(SESSION_EVENT).append(",kind=").append(e.kind()).append(",patient=").append(e.patientId());
+        Fields f = new Fields(sb);
+        f.string("session", requireSession(e.sessionId()));
+        f.string("text", e.text());
+        f.decimal("value", e.value());
+    }
+
+    private static String requireSession(String sessionId) {
+        if (sessionId == null || sessionId.isEmpty()) {
+            throw new IllegalArgumentException("session id is missing");
+        }
+        return sessionId;
     }
 
     private static DeviceId requireDevice(DeviceId device) {
@@ -252,6 +329,13 @@ public final class InfluxLineMapper {
         void decimal(String key, double value) {
             key(key);
             appendFloat(sb, key, value);
+        }
+
+        /** A metric that may be NaN (not computable for that window): omitted then. */
+        void finite(String key, double value) {
+            if (Double.isFinite(value)) {
+                decimal(key, value);
+            }
         }
 
         void bool(String key, Boolean value) {
