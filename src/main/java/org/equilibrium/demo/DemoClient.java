@@ -1,5 +1,6 @@
 package org.equilibrium.demo;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -118,7 +119,6 @@ final class DemoClient {
         return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> list(String token, String path) {
         try {
             HttpResponse<byte[]> r = send("GET", path, token, null);
@@ -126,13 +126,12 @@ final class DemoClient {
                 throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": "
                         + new String(r.body(), StandardCharsets.UTF_8));
             }
-            return json.readValue(r.body(), List.class);
+            return json.readValue(r.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> call(String method, String path, String token, Object body, int expected) {
         try {
             HttpResponse<byte[]> r = send(method, path, token, body);
@@ -140,7 +139,7 @@ final class DemoClient {
                 throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": "
                         + new String(r.body(), StandardCharsets.UTF_8));
             }
-            return r.body().length == 0 ? Map.of() : json.readValue(r.body(), Map.class);
+            return r.body().length == 0 ? Map.of() : json.readValue(r.body(), Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,8 @@ import org.equilibrium.device.profile.SafetyEnvelope;
  *       every unacknowledged command) and Δt is the time since the previous increase; a start counts from 0;</li>
  *   <li>no start without fresh telemetry, with an electrode reported off, or with the device in fault;</li>
  *   <li>automatic stop on electrode-off or fault telemetry, on telemetry silence, at the maximum session time, when
- *       the session ends, and when the device reports output the service did not start;</li>
+ *       the session ends, and when the device reports output outside the envelope that the service did not
+ *       start (output started on the unit's own controls within the envelope is adopted and supervised);</li>
  *   <li>stop is always accepted and never waits (nothing is queued: a command either goes out now or is refused),
  *       and a stop is sent again every {@code stopResendMs} until acknowledged or telemetry reports stopped; no start
  *       or set goes out while a stop is unconfirmed.</li>
@@ -248,11 +249,27 @@ public final class StimulationGuard {
             }
             case IDLE -> {
                 if (r.delivering()) {
-                    out.add(autoStop(nowMs, StopCause.UNEXPECTED_OUTPUT));
+                    // Started on the unit's own controls (or before a service restart). A TENS unit is a
+                    // hand-operated device: output within the envelope is adopted and supervised from now on
+                    // (electrode-off, fault, silence, maximum session time); output outside it is stopped.
+                    if (withinEnvelope(r)) {
+                        phase = Phase.ACTIVE;
+                        sessionStartMs = nowMs;
+                    } else {
+                        out.add(autoStop(nowMs, StopCause.UNEXPECTED_OUTPUT));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** Reported output inside the profile's ranges (absent values are not held against it). */
+    private boolean withinEnvelope(StimReading r) {
+        return (r.currentMicroamps() == null || envelope.currentMicroamps().contains(r.currentMicroamps()))
+                && (r.frequencyHz() == null || envelope.frequencyHz().contains(r.frequencyHz()))
+                && (r.pulseWidthUs() == null || envelope.pulseWidthUs() == null
+                        || envelope.pulseWidthUs().contains(r.pulseWidthUs()));
     }
 
     /** Time passing: lost telemetry, maximum session time, stop re-sends. Call at least every second. */

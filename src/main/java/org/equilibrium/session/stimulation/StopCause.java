@@ -14,7 +14,7 @@ public enum StopCause {
     SESSION_TIME,
     /** The session the stimulation belongs to ended. */
     SESSION_ENDED,
-    /** The device reported output while the service had not started it (or had stopped it). */
+    /** The device reported output outside the envelope while the service had not started it. */
     UNEXPECTED_OUTPUT,
     /** A stop not yet confirmed, sent again. */
     RESEND

@@ -120,8 +120,18 @@ class StimulationGuardTest {
     }
 
     @Test
-    void outputTheServiceDidNotStartIsStopped() {
-        assertThat(guard.onTelemetry(telemetry(StimReading.State.RUNNING, 3000, true), 0)).singleElement()
+    void outputStartedOnTheUnitWithinTheEnvelopeIsSupervisedNotStopped() {
+        assertThat(guard.onTelemetry(telemetry(StimReading.State.RUNNING, 3000, true), 0)).isEmpty();
+        assertThat(guard.phase()).isEqualTo(StimulationGuard.Phase.ACTIVE);
+        // supervised from then on: an electrode coming off stops it
+        assertThat(guard.onTelemetry(telemetry(StimReading.State.RUNNING, 3000, false), 1000)).singleElement()
+                .satisfies(e -> assertThat(e.cause()).isEqualTo(StopCause.ELECTRODE_OFF));
+    }
+
+    @Test
+    void outputTheServiceDidNotStartOutsideTheEnvelopeIsStopped() {
+        long tooMuch = (long) TENS.currentMicroamps().max() + 1000;
+        assertThat(guard.onTelemetry(telemetry(StimReading.State.RUNNING, tooMuch, true), 0)).singleElement()
                 .satisfies(e -> assertThat(e.cause()).isEqualTo(StopCause.UNEXPECTED_OUTPUT));
     }
 

@@ -89,7 +89,12 @@ class FakeBluezTest {
         client.getRemoteObject(FakeBluez.BUS_NAME, charPath, GattCharacteristic1.class).StartNotify();
         changes.clear();
         assertThat(bluez.updateValue(ADDRESS, HRM, new byte[] {0x10, 60, 0x00, 0x04})).isTrue();
+        // StartNotify's own "Notifying" change may arrive after clear(): wait for the one carrying Value.
         Properties.PropertiesChanged c = changes.poll(5, TimeUnit.SECONDS);
+        while (c != null && !c.getPropertiesChanged().containsKey("Value")) {
+            c = changes.poll(5, TimeUnit.SECONDS);
+        }
+        assertThat(c).as("a PropertiesChanged carrying Value").isNotNull();
         assertThat(c.getPath()).isEqualTo(charPath);
         assertThat(c.getInterfaceName()).isEqualTo("org.bluez.GattCharacteristic1");
         assertThat((List<Object>) c.getPropertiesChanged().get("Value").getValue())
