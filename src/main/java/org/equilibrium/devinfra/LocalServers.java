@@ -79,7 +79,7 @@ public final class LocalServers {
         Files.writeString(conf, c.toString());
         Files.deleteIfExists(log);
         Files.createFile(log);
-        Process p = new ProcessBuilder(bin.toString(), "-c", conf.toString())
+        Process p = new ProcessBuilder(command(bin.toString(), "-c", conf.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         LocalServer server = new LocalServer("mosquitto", p, port, dir, log);
@@ -132,7 +132,7 @@ public final class LocalServers {
         Files.writeString(conf, c);
         Files.deleteIfExists(log);
         Files.createFile(log);
-        Process p = new ProcessBuilder(bin.toString(), "run", "-config", conf.toString())
+        Process p = new ProcessBuilder(command(bin.toString(), "run", "-config", conf.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         LocalServer server = new LocalServer("influxd", p, port, dir, log);
@@ -198,6 +198,17 @@ public final class LocalServers {
         }
         server.close();
         throw new IOException("influxd did not answer /ping within " + timeout + ":\n" + server.logTail());
+    }
+
+    /**
+     * The server in a session of its own (setsid execs in place, so the PID is the server's): a Ctrl-C in the
+     * terminal then reaches only our JVM, which stops its clients first and the servers last, by PID.
+     */
+    private static List<String> command(String... args) {
+        List<String> cmd = new java.util.ArrayList<>();
+        find(List.of("/usr/bin/setsid", "/bin/setsid")).ifPresent(p -> cmd.add(p.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     private static Optional<Path> find(List<String> candidates) {
