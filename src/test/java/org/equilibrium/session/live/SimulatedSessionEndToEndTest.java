@@ -294,27 +294,35 @@ class SimulatedSessionEndToEndTest {
         }
     }
 
-    /*
-     * The issue's targets for the two scenarios with autonomic shifts. They FAIL with the estimator as merged
-     * (relaxation-session 69 % agreement; stress-then-calm 61 %, the stress → recovery shift seen after 185 s);
-     * target/session-scoring.md has the matrices. Causes found (see the branch report): the analyzer's
-     * respiratory rate is 60 × the HF peak and so never below 9/min, which makes the estimator's "leave HF and
-     * LF/HF out below 9 breaths/min" rule dead and scores resonance breathing down; before a baseline exists the
-     * label rests on population norms alone (a low-HRV wearer reads sympathetic during his own baseline); the
-     * simulator's recovery phase adds +3 bpm that is not autonomic in its truth. They are kept as tests, not
-     * loosened, and run once the estimator is fixed (remove @Disabled).
-     */
     @Test
     @Order(4)
-    @org.junit.jupiter.api.Disabled("fails with the merged estimator: 69 % / 61 % agreement, a 185-s shift; see comment")
-    void scenariosWithShiftsMeetTheIssueTargets() {
-        for (String name : List.of("relaxation-session", "stress-then-calm")) {
-            TruthScoring.Result result = RESULTS.get(name);
-            assertThat(result).as(name + " ran").isNotNull();
-            assertThat(result.agreement()).as(name + ": state agreement on ok windows").isGreaterThanOrEqualTo(0.85);
-            assertThat(result.shifts()).isNotEmpty().allSatisfy(s -> assertThat(s.detectedAfterMs())
-                    .as(name + ": detection of %s", s).isNotNull().isLessThanOrEqualTo(60_000L));
-        }
+    void relaxationSessionMeetsTheIssueTargets() {
+        assertMeetsTargets("relaxation-session");
+    }
+
+    /*
+     * The issue's targets for stress-then-calm. With the pacer rate passed to the estimator, no label during the
+     * baseline's first minute and a purely baseline-relative label (src/docs/sessions.md §6) it still FAILS:
+     * 123/172 = 71.5 % agreement and the stress → recovery shift (truth balanced from +462 s) seen after 185 s.
+     * The 37 balanced-truth windows labelled sympathetic are that recovery: the scenario keeps hr_shift_bpm 3
+     * (≈ 0.4 balance units of heart rate at 7 bpm per unit) while its truth says balance 0, and RMSSD stays
+     * 10-20 % below baseline for minutes. Whether a post-stress +3 bpm at unchanged balance is physiological
+     * (the truth) or a residual sympathetic state (the estimator) is open; see the branch report. Kept, not
+     * loosened; remove @Disabled once resolved.
+     */
+    @Test
+    @Order(5)
+    @org.junit.jupiter.api.Disabled("stress-then-calm: 71.5 % agreement, stress → recovery shift after 185 s; see comment")
+    void stressThenCalmMeetsTheIssueTargets() {
+        assertMeetsTargets("stress-then-calm");
+    }
+
+    private static void assertMeetsTargets(String name) {
+        TruthScoring.Result result = RESULTS.get(name);
+        assertThat(result).as(name + " ran").isNotNull();
+        assertThat(result.agreement()).as(name + ": state agreement on ok windows").isGreaterThanOrEqualTo(0.85);
+        assertThat(result.shifts()).isNotEmpty().allSatisfy(s -> assertThat(s.detectedAfterMs())
+                .as(name + ": detection of %s", s).isNotNull().isLessThanOrEqualTo(60_000L));
     }
 
     private static List<Map<String, Object>> awaitHistory(Run r, int expected) throws Exception {
