@@ -301,18 +301,19 @@ class SimulatedSessionEndToEndTest {
     }
 
     /*
-     * The issue's targets for stress-then-calm. With the pacer rate passed to the estimator, no label during the
-     * baseline's first minute and a purely baseline-relative label (src/docs/sessions.md §6) it still FAILS:
-     * 123/172 = 71.5 % agreement and the stress → recovery shift (truth balanced from +462 s) seen after 185 s.
-     * The 37 balanced-truth windows labelled sympathetic are that recovery: the scenario keeps hr_shift_bpm 3
-     * (≈ 0.4 balance units of heart rate at 7 bpm per unit) while its truth says balance 0, and RMSSD stays
-     * 10-20 % below baseline for minutes. Whether a post-stress +3 bpm at unchanged balance is physiological
-     * (the truth) or a residual sympathetic state (the estimator) is open; see the branch report. Kept, not
-     * loosened; remove @Disabled once resolved.
+     * The issue's targets for stress-then-calm. Measured with this estimator (pacer rate passed in, no label
+     * while the baseline records, purely baseline-relative label) and the recovery phase without its former
+     * non-autonomic +3 bpm (src/docs/sessions.md §6): 151/172 = 87.8 % agreement (target met), shifts detected
+     * after 24 s, 21 s and 65 s. The 65 s is stress → recovery (truth balanced from +462 s): the balance is back
+     * inside ±1 from the window ending at +517 s (the 60-s window still holds the glide's faster beats before),
+     * and the 3-window persistence confirms it at +527 s. It FAILS the 60-s target by 5 s; the assertions are kept, not
+     * loosened, and neither the window nor the persistence was fitted to this scenario. Remove @Disabled once
+     * the owners decide (see the branch report: shorter HR window, or persistence on overlapping windows).
      */
     @Test
     @Order(5)
-    @org.junit.jupiter.api.Disabled("stress-then-calm: 71.5 % agreement, stress → recovery shift after 185 s; see comment")
+    @org.junit.jupiter.api.Disabled("stress-then-calm: 87.8 % agreement but the stress → recovery shift is seen after "
+            + "65 s (target 60 s); see comment")
     void stressThenCalmMeetsTheIssueTargets() {
         assertMeetsTargets("stress-then-calm");
     }
