@@ -16,7 +16,9 @@ import java.util.Optional;
  *   popular  = clamp((PNS − SNS) / 2, ±populationClamp)                     Kubios-style indices vs norms
  *   balance  = (1 − p)·relative + p·popular   with a baseline,   = popular   without
  * </pre>
- * HF and LF/HF are left out while breathing is slower than {@code minRespRateForHfBpm}. Without the analyzer's
+ * HF and LF/HF are left out while breathing is slower than {@code minRespRateForHfBpm} (the pacer rate when the
+ * session knows one, else the analyzer's). While the baseline phase has fewer than {@code minBaselineWindows}
+ * ok windows, windows are {@code warming-up}: no label from population norms alone. Without the analyzer's
  * PNS/SNS indices, PNS ≈ mean(z(mean RR), z(RMSSD)) and SNS ≈ z(mean HR) against {@link PopulationNorms}.
  *
  * <h2>Label</h2>
@@ -62,6 +64,24 @@ public final class AutonomicStateEstimator {
      * @throws IllegalArgumentException when windows do not come in strictly increasing time order
      */
     public AutonomicEstimate next(WindowMetrics m, PhaseKind phase, StimulationContext stimulation) {
+        return next(m, phase, stimulation, null);
+    }
+
+    /**
+     * The estimate for one window whose breathing rate may be known from the session.
+     *
+     * @param pacedBreathsPerMin the pacer rate while the patient follows a paced-breathing practice, else null.
+     *                           It decides whether HF and LF/HF mean what they should (see {@link
+     *                           #hfMeaningful}): the analyzer's respiratory rate is 60 × the HF-band peak and so
+     *                           can never fall below 9/min, which makes it blind to slow paced breathing, where
+     *                           RSA moves into the LF band (Lehrer &amp; Gevirtz 2014). The reported
+     *                           {@code respRateBpm} stays the analyzer's.
+     */
+    public AutonomicEstimate next(WindowMetrics m, PhaseKind phase, StimulationContext stimulation,
+                                  Double pacedBreathsPerMin) {
+        if (pacedBreathsPerMin != null && !(pacedBreathsPerMin > 0 && pacedBreathsPerMin < 60)) {
+            throw new IllegalArgumentException("pacer rate must be in (0, 60) breaths/min, got " + pacedBreathsPerMin);
+        }
         if (m == null) {
             throw new IllegalArgumentException("window metrics are required");
         }
@@ -78,9 +98,18 @@ public final class AutonomicStateEstimator {
         QualityFlag quality = quality(m);
         if (quality == QualityFlag.OK) {
             if (phase == PhaseKind.BASELINE && !baselineClosed) {
-                addToBaseline(m);
+                addToBaseline(m, pacedBreathsPerMin);
+                if (!baselineReady()) {
+                    // The label is relative to this person's baseline; while that is still being recorded a
+                    // label from population norms alone would be a confident guess about someone else (a
+                    // low-HRV wearer reads sympathetic in his own rest). The window counts for the baseline
+                    // and carries no label.
+                    quality = QualityFlag.WARMING_UP;
+                }
             }
-            double relative = baselineReady() ? relativeZ(m) : Double.NaN;
+        }
+        if (quality == QualityFlag.OK) {
+            double relative = baselineReady() ? relativeZ(m, pacedBreathsPerMin) : Double.NaN;
             double population = populationZ(m);
             if (!Double.isNaN(relative) || !Double.isNaN(population)) {
                 return labelled(m, phase, stim, relative, population);
@@ -129,22 +158,30 @@ public final class AutonomicStateEstimator {
         return baselineWindows >= settings.minBaselineWindows();
     }
 
-    private void addToBaseline(WindowMetrics m) {
+    private void addToBaseline(WindowMetrics m, Double pacedBreathsPerMin) {
         baselineWindows++;
         lnRmssd.add(ln(m.rmssdMs()));
         meanHr.add(m.meanHrBpm());
-        if (hfMeaningful(m)) {
+        if (hfMeaningful(m, pacedBreathsPerMin)) {
             lnHf.add(ln(m.hfMs2()));
             lnLfHf.add(ln(m.lfHf()));
         }
     }
 
-    /** HF reflects vagal RSA only while breathing lies in the HF band (≥ 0.15 Hz = 9/min). */
-    private boolean hfMeaningful(WindowMetrics m) {
-        return Double.isNaN(m.respRateBpm()) || m.respRateBpm() >= settings.minRespRateForHfBpm();
+    /**
+     * HF reflects vagal RSA only while breathing lies in the HF band (≥ 0.15 Hz = 9/min). The breathing rate is
+     * the pacer's when the session knows one, else the analyzer's estimate.
+     */
+    private boolean hfMeaningful(WindowMetrics m, Double pacedBreathsPerMin) {
+        double resp = pacedBreathsPerMin != null ? pacedBreathsPerMin : m.respRateBpm();
+        return Double.isNaN(resp) || resp >= settings.minRespRateForHfBpm();
     }
 
     double relativeZ(WindowMetrics m) {
+        return relativeZ(m, null);
+    }
+
+    double relativeZ(WindowMetrics m, Double pacedBreathsPerMin) {
         double sum = 0;
         double weights = 0;
         double z = z(ln(m.rmssdMs()), lnRmssd, settings.sdFloorLnRmssd());
@@ -157,7 +194,7 @@ public final class AutonomicStateEstimator {
             sum -= settings.weightMeanHr() * z;
             weights += settings.weightMeanHr();
         }
-        if (hfMeaningful(m)) {
+        if (hfMeaningful(m, pacedBreathsPerMin)) {
             z = z(ln(m.hfMs2()), lnHf, settings.sdFloorLnHf());
             if (!Double.isNaN(z)) {
                 sum += settings.weightHf() * z;

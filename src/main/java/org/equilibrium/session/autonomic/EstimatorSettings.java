@@ -10,7 +10,8 @@ package org.equilibrium.session.autonomic;
  * @param minCoverage               below this beat coverage of the window: {@code low-coverage}
  * @param maxArtefactFraction       above this fraction of corrected beats: {@code too-many-artefacts}
  *                                  (Kubios: results with more than ~5 % corrected beats are unreliable)
- * @param minBaselineWindows        ok baseline windows needed before scoring against the baseline (12 = 60 s)
+ * @param minBaselineWindows        ok baseline windows needed before scoring against the baseline (12 = 60 s);
+ *                                  until then baseline-phase windows are {@code warming-up}
  * @param weightRmssd               weight of ln RMSSD (vagal, robust to breathing rate: Laborde et al. 2017)
  * @param weightMeanHr              weight of mean HR (net autonomic outflow to the sinus node)
  * @param weightHf                  weight of ln HF power (vagal when breathing is in the HF band)
@@ -24,7 +25,10 @@ package org.equilibrium.session.autonomic;
  *                                  falls into the LF band, so HF and LF/HF stop meaning vagal/sympathetic
  *                                  and are left out (Task Force 1996; Shaffer &amp; Ginsberg 2017)
  * @param zClamp                    each z-score is clamped to ±this, so one wild metric cannot decide alone
- * @param populationWeight          share of the population score once a baseline exists
+ * @param populationWeight          share of the population score once a baseline exists; 0 by default: the
+ *                                  label is relative to the person's own baseline, and any weight here biases
+ *                                  a low- or high-HRV person's every label (the population score still travels
+ *                                  with each estimate for comparisons between sessions)
  * @param populationClamp           the population score is clamped to ±this; with the weight this bounds
  *                                  what population differences alone can add (0.25 × 2 = 0.5 &lt; threshold)
  * @param threshold                 balance (SD units) separating balanced from a directed state; a directed
@@ -74,7 +78,7 @@ public record EstimatorSettings(long cadenceMs, long warmUpMs, double minCoverag
         return new EstimatorSettings(5_000, 60_000, 0.8, 0.05, 12,
                 0.40, 0.35, 0.15, 0.10,
                 0.15, 2.0, 0.30, 0.30, 9.0,
-                4.0, 0.25, 2.0,
+                4.0, 0.0, 2.0,
                 1.0, 0.25, 3, 0.6, 2.0,
                 PopulationNorms.nunan2010());
     }

@@ -38,12 +38,22 @@ public final class LiveSessionAnalysis {
 
     /** The estimate for the window ending at {@code nowMs}; call every 5 s. */
     public AutonomicEstimate tick(long nowMs, PhaseKind phase, StimulationContext stimulation, Boolean contactOk) {
+        return tick(nowMs, phase, stimulation, contactOk, null);
+    }
+
+    /**
+     * As {@link #tick(long, PhaseKind, StimulationContext, Boolean)}, with the pacer rate while a paced-breathing
+     * practice runs (null otherwise): see {@link AutonomicStateEstimator#next(WindowMetrics, PhaseKind,
+     * StimulationContext, Double)}.
+     */
+    public AutonomicEstimate tick(long nowMs, PhaseKind phase, StimulationContext stimulation, Boolean contactOk,
+                                  Double pacedBreathsPerMin) {
         HrvPanel shortPanel = hrv.panel(PanelWindows.SHORT_WINDOW_S, nowMs);
         // No beat in the last 60 s (strap silent, contact lost, not started yet): a window with nothing in it,
         // which the estimator flags (coverage 0) instead of labelling.
         WindowMetrics m = shortPanel == null ? empty(nowMs, contactOk)
                 : PanelWindows.from(nowMs, shortPanel, hrv.panel(PanelWindows.SPECTRAL_WINDOW_S, nowMs), contactOk);
-        return estimator.next(m, phase, stimulation);
+        return estimator.next(m, phase, stimulation, pacedBreathsPerMin);
     }
 
     private static WindowMetrics empty(long nowMs, Boolean contactOk) {

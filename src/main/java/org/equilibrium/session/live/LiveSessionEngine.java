@@ -230,12 +230,22 @@ public final class LiveSessionEngine implements BeatListener, StimListener {
         }
     }
 
+    /**
+     * The breathing rate the session knows: the pacer's during the practice phase of a paced-breathing session,
+     * else none (the analyzer's estimate is used). See src/docs/sessions.md §2, "Breathing rate".
+     */
+    static Double pacerRate(Session s, PhaseKind phase) {
+        return phase == PhaseKind.PRACTICE && s.practice() != null
+                && s.practice().type() == org.equilibrium.session.PracticeType.PACED_BREATHING
+                ? s.practice().breathsPerMinute() : null;
+    }
+
     private void tick(ActiveSession a, Session s, long t) {
         Connection connection = Connection.after(t - a.lastFedBeatMs, settings.staleAfterMs(), settings.lostAfterMs());
         PhaseKind phase = s.phaseAt(t).orElse(null);
         StimReading stim = a.latestStim();
         StimulationContext context = stim == null ? StimulationContext.none() : StimulationContext.of(stim);
-        AutonomicEstimate e = a.analysis.tick(t, phase, context, null);
+        AutonomicEstimate e = a.analysis.tick(t, phase, context, null, pacerRate(s, phase));
         a.latest = e;
         a.connection = connection;
         ticks.incrementAndGet();

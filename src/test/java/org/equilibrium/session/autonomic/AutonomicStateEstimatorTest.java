@@ -170,7 +170,10 @@ class AutonomicStateEstimatorTest {
             boolean even = i % 2 == 0;
             AutonomicEstimate e = est.next(metrics(t, even ? 62 : 68, even ? 40 : 44, even ? 500 : 700,
                     even ? 1.5 : 2.5, 14), PhaseKind.BASELINE, null);
-            assertThat(e.basis()).isEqualTo(i < 11 ? ScoreBasis.POPULATION : ScoreBasis.BASELINE);
+            // no label from norms alone while the baseline is being recorded; the 12th window completes it
+            assertThat(e.basis()).isEqualTo(i < 11 ? ScoreBasis.NONE : ScoreBasis.BASELINE);
+            assertThat(e.quality()).isEqualTo(i < 11 ? QualityFlag.WARMING_UP : QualityFlag.OK);
+            assertThat(e.state()).isEqualTo(i < 11 ? UNKNOWN : BALANCED);
         }
         // baseline: 6 + 6 values a, b: mean (a+b)/2, sample SD |a−b|/2 · √(12/11)
         double k = Math.sqrt(12.0 / 11.0);
@@ -193,7 +196,8 @@ class AutonomicStateEstimatorTest {
         assertThat(zHr).isCloseTo(-1.596, within(1e-3));
         assertThat(e.relativeZ()).isCloseTo(relative, within(1e-12));
         assertThat(e.populationZ()).isCloseTo(0.75, within(1e-12));
-        assertThat(e.balanceZ()).isCloseTo(0.75 * relative + 0.25 * 0.75, within(1e-12));
+        // the label is relative to the person's own baseline: the population part is carried, not weighed in
+        assertThat(e.balanceZ()).isCloseTo(relative, within(1e-12));
         assertThat(e.balanceScore()).isCloseTo(Math.tanh(e.balanceZ() / 2), within(1e-12));
         assertThat(e.basis()).isEqualTo(ScoreBasis.BASELINE);
     }
@@ -213,6 +217,36 @@ class AutonomicStateEstimatorTest {
         double zRmssd = (Math.log(60) - (Math.log(40) + Math.log(44)) / 2) / 0.15;
         double zHr = (60 - 65) / (3 * k);
         assertThat(e.relativeZ()).isCloseTo((0.40 * zRmssd - 0.35 * zHr) / 0.75, within(1e-12));
+    }
+
+    @Test
+    void aPacerBelowNineBreathsLeavesHfOutEvenWhenTheAnalyzerReportsAnHfBandRate() {
+        AutonomicStateEstimator est = estimator();
+        long t = FIRST;
+        for (int i = 0; i < 12; i++, t += 5_000) {
+            boolean even = i % 2 == 0;
+            est.next(metrics(t, even ? 62 : 68, even ? 40 : 44, even ? 500 : 700, even ? 1.5 : 2.5, 14),
+                    PhaseKind.BASELINE, null);
+        }
+        // at a 6/min pacer the analyzer's rate (60 × the HF-band peak) still reads 12/min: it cannot go below 9
+        WindowMetrics paced = metrics(t, 60, 60, 100, 12, 12);
+        double k = Math.sqrt(12.0 / 11.0);
+        double zRmssd = (Math.log(60) - (Math.log(40) + Math.log(44)) / 2) / 0.15;
+        double zHr = (60 - 65) / (3 * k);
+        AutonomicEstimate e = est.next(paced, PhaseKind.PRACTICE, null, 6.0);
+        assertThat(e.relativeZ()).isCloseTo((0.40 * zRmssd - 0.35 * zHr) / 0.75, within(1e-12));
+        assertThat(e.metrics().respRateBpm()).as("the reported rate stays the analyzer's").isEqualTo(12);
+        // without the pacer the same window keeps HF and LF/HF, which pull it towards sympathetic
+        assertThat(est.relativeZ(paced)).isLessThan(e.relativeZ() - 0.5);
+        // a pacer in the HF band changes nothing
+        assertThat(est.relativeZ(paced, 12.0)).isCloseTo(est.relativeZ(paced), within(1e-12));
+    }
+
+    @Test
+    void rejectsAnImplausiblePacerRate() {
+        AutonomicStateEstimator est = estimator();
+        assertThatThrownBy(() -> est.next(scored(FIRST, 0), PhaseKind.PRACTICE,
+                null, 0.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pacer rate");
     }
 
     @Test

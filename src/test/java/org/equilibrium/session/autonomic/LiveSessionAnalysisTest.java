@@ -26,7 +26,8 @@ class LiveSessionAnalysisTest {
             t += r;
             live.onBeat(Math.round(t), r);
         }
-        AutonomicEstimate e = live.tick(T0 + 180_000, PhaseKind.BASELINE, null, true);
+        // practice without a baseline phase: scored on norms (a baseline phase would still be warming up)
+        AutonomicEstimate e = live.tick(T0 + 180_000, PhaseKind.PRACTICE, null, true);
         WindowMetrics m = e.metrics();
         assertThat(e.quality()).isEqualTo(QualityFlag.OK);
         assertThat(m.analyzerQuality()).isEqualTo(QualityFlag.OK);

@@ -294,27 +294,36 @@ class SimulatedSessionEndToEndTest {
         }
     }
 
-    /*
-     * The issue's targets for the two scenarios with autonomic shifts. They FAIL with the estimator as merged
-     * (relaxation-session 69 % agreement; stress-then-calm 61 %, the stress → recovery shift seen after 185 s);
-     * target/session-scoring.md has the matrices. Causes found (see the branch report): the analyzer's
-     * respiratory rate is 60 × the HF peak and so never below 9/min, which makes the estimator's "leave HF and
-     * LF/HF out below 9 breaths/min" rule dead and scores resonance breathing down; before a baseline exists the
-     * label rests on population norms alone (a low-HRV wearer reads sympathetic during his own baseline); the
-     * simulator's recovery phase adds +3 bpm that is not autonomic in its truth. They are kept as tests, not
-     * loosened, and run once the estimator is fixed (remove @Disabled).
-     */
     @Test
     @Order(4)
-    @org.junit.jupiter.api.Disabled("fails with the merged estimator: 69 % / 61 % agreement, a 185-s shift; see comment")
-    void scenariosWithShiftsMeetTheIssueTargets() {
-        for (String name : List.of("relaxation-session", "stress-then-calm")) {
-            TruthScoring.Result result = RESULTS.get(name);
-            assertThat(result).as(name + " ran").isNotNull();
-            assertThat(result.agreement()).as(name + ": state agreement on ok windows").isGreaterThanOrEqualTo(0.85);
-            assertThat(result.shifts()).isNotEmpty().allSatisfy(s -> assertThat(s.detectedAfterMs())
-                    .as(name + ": detection of %s", s).isNotNull().isLessThanOrEqualTo(60_000L));
-        }
+    void relaxationSessionMeetsTheIssueTargets() {
+        assertMeetsTargets("relaxation-session");
+    }
+
+    /*
+     * The issue's targets for stress-then-calm. Measured with this estimator (pacer rate passed in, no label
+     * while the baseline records, purely baseline-relative label) and the recovery phase without its former
+     * non-autonomic +3 bpm (src/docs/sessions.md §6): 151/172 = 87.8 % agreement (target met), shifts detected
+     * after 24 s, 21 s and 65 s. The 65 s is stress → recovery (truth balanced from +462 s): the balance is back
+     * inside ±1 from the window ending at +517 s (the 60-s window still holds the glide's faster beats before),
+     * and the 3-window persistence confirms it at +527 s. It FAILS the 60-s target by 5 s; the assertions are kept, not
+     * loosened, and neither the window nor the persistence was fitted to this scenario. Remove @Disabled once
+     * the owners decide (see the branch report: shorter HR window, or persistence on overlapping windows).
+     */
+    @Test
+    @Order(5)
+    @org.junit.jupiter.api.Disabled("stress-then-calm: 87.8 % agreement but the stress → recovery shift is seen after "
+            + "65 s (target 60 s); see comment")
+    void stressThenCalmMeetsTheIssueTargets() {
+        assertMeetsTargets("stress-then-calm");
+    }
+
+    private static void assertMeetsTargets(String name) {
+        TruthScoring.Result result = RESULTS.get(name);
+        assertThat(result).as(name + " ran").isNotNull();
+        assertThat(result.agreement()).as(name + ": state agreement on ok windows").isGreaterThanOrEqualTo(0.85);
+        assertThat(result.shifts()).isNotEmpty().allSatisfy(s -> assertThat(s.detectedAfterMs())
+                .as(name + ": detection of %s", s).isNotNull().isLessThanOrEqualTo(60_000L));
     }
 
     private static List<Map<String, Object>> awaitHistory(Run r, int expected) throws Exception {
