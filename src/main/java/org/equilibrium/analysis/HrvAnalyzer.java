@@ -58,7 +58,10 @@ public final class HrvAnalyzer {
             notes.add("too few beats for SDNN/RMSSD (" + nn.size() + ")");
         }
 
-        double spanS = nn.size() >= 2 ? (nn.beatEndMs()[nn.size() - 1] - nn.beatEndMs()[0]) / 1000 : 0;
+        // Time the intervals cover: from the start of the first (its end minus its length) to the end of the last.
+        // A window of nominally 120 s then counts as ~120 s, not 120 s less one beat.
+        double spanS = nn.size() >= 2
+                ? (nn.beatEndMs()[nn.size() - 1] - nn.beatEndMs()[0] + nn.rrMs()[0]) / 1000 : 0;
         Psd psd = spectrum(nn);
         FrequencyDomain freq = FrequencyDomain.of(psd, spanS);
         if (freq == null) {

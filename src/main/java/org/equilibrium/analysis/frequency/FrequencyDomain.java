@@ -19,14 +19,19 @@ public record FrequencyDomain(Double vlfMs2, Double lfMs2, Double hfMs2, Double 
     public static final double MIN_SPAN_HF_S = 60;
     public static final double MIN_SPAN_LF_S = 120;
     public static final double MIN_SPAN_VLF_S = 240;
+    /**
+     * A window's beats never fall exactly on its edges, so a nominal 120-s window covers 120 s ± one beat:
+     * the minimum spans are met at 95 % (within a beat at 40 bpm for the LF minimum).
+     */
+    public static final double SPAN_TOLERANCE = 0.95;
 
     public static FrequencyDomain of(Psd psd, double spanS) {
         if (psd == null) {
             return null;
         }
-        Double vlf = spanS >= MIN_SPAN_VLF_S && psd.binsIn(VLF_LO, LF_LO) >= 2 ? psd.bandPower(VLF_LO, LF_LO) : null;
-        Double lf = spanS >= MIN_SPAN_LF_S && psd.binsIn(LF_LO, HF_LO) >= 2 ? psd.bandPower(LF_LO, HF_LO) : null;
-        Double hf = spanS >= MIN_SPAN_HF_S && psd.binsIn(HF_LO, HF_HI) >= 2 ? psd.bandPower(HF_LO, HF_HI) : null;
+        Double vlf = spanS >= SPAN_TOLERANCE * MIN_SPAN_VLF_S && psd.binsIn(VLF_LO, LF_LO) >= 2 ? psd.bandPower(VLF_LO, LF_LO) : null;
+        Double lf = spanS >= SPAN_TOLERANCE * MIN_SPAN_LF_S && psd.binsIn(LF_LO, HF_LO) >= 2 ? psd.bandPower(LF_LO, HF_LO) : null;
+        Double hf = spanS >= SPAN_TOLERANCE * MIN_SPAN_HF_S && psd.binsIn(HF_LO, HF_HI) >= 2 ? psd.bandPower(HF_LO, HF_HI) : null;
         Double lfPeak = lf != null ? psd.peakHz(LF_LO, HF_LO) : null;
         Double hfPeak = hf != null ? psd.peakHz(HF_LO, HF_HI) : null;
         Double lfHf = lf != null && hf != null && hf > 0 ? lf / hf : null;
