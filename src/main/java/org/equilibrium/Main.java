@@ -22,6 +22,8 @@ public final class Main {
                     System.err));
             case "hrv" -> System.exit(new org.equilibrium.cli.HrvCommand(System.out, System.err).run(rest));
             case "session" -> System.exit(new org.equilibrium.cli.SessionCommand(System.out, System.err).run(rest));
+            case "storage-bench" -> org.equilibrium.storage.influx.StorageBenchmark.main(rest);
+            case "sim" -> org.equilibrium.sim.cli.SimCli.main(rest);
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
                 System.exit(2);
@@ -38,6 +40,8 @@ public final class Main {
                   profiles [DIR]        check device profile files (default: device-profiles/) and list them
                   hrv analyze FILE      HRV panel of an RR file (see ./equilibrium hrv --help)
                   session replay FILE   an RR file replayed as a session: states, summary, exports
+                  storage-bench         InfluxDB store throughput: direct, spooling, replay [--points N] [--devices D]
+                  sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
                 """;
     }
 }

@@ -55,4 +55,38 @@ public final class ApiExceptionHandlers {
             return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
         }
     }
+
+    @Produces
+    @Singleton
+    static final class SessionConflict implements ExceptionHandler<org.equilibrium.session.IllegalSessionChangeException,
+            HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, org.equilibrium.session.IllegalSessionChangeException e) {
+            return error(HttpStatus.CONFLICT, "conflict", e.getMessage());
+        }
+    }
+
+    @Produces
+    @Singleton
+    static final class NoSensor implements ExceptionHandler<org.equilibrium.session.live.NoHeartRateSensorException,
+            HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request,
+                                             org.equilibrium.session.live.NoHeartRateSensorException e) {
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", e.getMessage());
+        }
+    }
+
+    @Produces
+    @Singleton
+    static final class ClaimThrottled implements ExceptionHandler<org.equilibrium.device.pairing.ClaimThrottledException,
+            HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request,
+                                             org.equilibrium.device.pairing.ClaimThrottledException e) {
+            return HttpResponse.<ApiError>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(e.retryAfterS()))
+                    .body(new ApiError(429, "too_many_requests", e.getMessage()));
+        }
+    }
 }

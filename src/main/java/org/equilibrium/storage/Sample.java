@@ -4,6 +4,8 @@ import org.equilibrium.decode.RejectReason;
 import org.equilibrium.decode.StatusReading;
 import org.equilibrium.decode.StimReading;
 import org.equilibrium.device.DeviceId;
+import org.equilibrium.session.autonomic.AutonomicEstimate;
+import org.equilibrium.session.autonomic.WindowMetrics;
 
 /**
  * What the service stores, one record per stored point. The InfluxDB mapping of each kind
@@ -48,5 +50,33 @@ public sealed interface Sample {
      * a valid form, else null (stored under the tag value {@code "invalid"}).
      */
     record Reject(DeviceId device, long timestampMs, RejectReason reason, String stream) implements Sample {
+    }
+
+    /**
+     * {@code hrv_window}: the HRV metrics of one session's 5-s tick (60-s and 120-s windows ending at
+     * {@code timestampMs}). Tagged by patient (bounded), the session id is a field.
+     */
+    record HrvWindow(long patientId, String sessionId, long timestampMs, WindowMetrics metrics) implements Sample {
+    }
+
+    /**
+     * {@code autonomic_state}: one session's 5-s estimate with its stimulation context and the connection state
+     * of the session's strap at that tick ({@code live}, {@code stale}, {@code lost}).
+     */
+    record StateEstimate(long patientId, String sessionId, AutonomicEstimate estimate, String connection)
+            implements Sample {
+        @Override
+        public long timestampMs() {
+            return estimate.windowEndMs();
+        }
+    }
+
+    /**
+     * {@code session_event}: something that happened in a session. {@code kind} is one of a fixed set
+     * ({@code start}, {@code phase}, {@code marker}, {@code rating}, {@code alert}, {@code end}); {@code text}
+     * the phase name, marker text, rating ({@code pain-start}) or alert kind; {@code value} a rating's value.
+     */
+    record SessionEvent(long patientId, String sessionId, long timestampMs, String kind, String text, Double value)
+            implements Sample {
     }
 }
