@@ -99,3 +99,12 @@ export function el(tag, attrs = {}, ...children) {
   for (const c of children) if (c !== null && c !== undefined) node.append(c);
   return node;
 }
+
+/**
+ * The session's current phase: the last phase started. (The view's own `phase` field is the phase at the
+ * service's wall clock, which lags when a simulator runs faster than real time.)
+ */
+export function currentPhase(session) {
+  const phases = session?.phases;
+  return phases && phases.length ? phases[phases.length - 1].phase : session?.phase;
+}

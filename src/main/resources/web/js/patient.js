@@ -1,7 +1,7 @@
 // Patient page: pair a device, start a session, practise with the pacer and the calm meter, finish
 // and read the summary.
 import { api, mountHeader, openStream, requireUser } from './api.js';
-import { CONNECTION, duration, el, fill, PHASES, QUALITY, STATES, stateBadge } from './format.js';
+import { CONNECTION, currentPhase, duration, el, fill, PHASES, QUALITY, STATES, stateBadge } from './format.js';
 import { renderSentences, renderTable } from './summary.js';
 
 const user = requireUser(['PATIENT']);
@@ -193,7 +193,7 @@ function goLive(session) {
   $('hr').textContent = '–';
   $('quality').textContent = '';
   fill($('state-line'), el('span', { class: 'hint', text: 'The first reading comes after about a minute.' }));
-  $('phase').textContent = PHASES[session.phase] || session.phase || '';
+  $('phase').textContent = PHASES[currentPhase(session)] || currentPhase(session) || '';
   startPacer(session.breathing_rate_per_min || 6);
   clearInterval(ticker);
   ticker = setInterval(() => { $('elapsed').textContent = duration(Date.now() - session.started_ms); }, 1000);

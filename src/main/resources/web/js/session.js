@@ -2,7 +2,7 @@
 // markers and phase changes; after the end the same charts from history, the summary and exports.
 import { api, download, mountHeader, openStream, requireUser } from './api.js';
 import { TimeChart } from './chart.js';
-import { ALERTS, CONNECTION, dateTime, duration, el, fill, num, PHASES, PRACTICES, QUALITY, stateBadge, stimText } from './format.js';
+import { ALERTS, CONNECTION, currentPhase, dateTime, duration, el, fill, num, PHASES, PRACTICES, QUALITY, stateBadge, stimText } from './format.js';
 import { renderSentences, renderTable } from './summary.js';
 
 const user = requireUser(['THERAPIST', 'ADMINISTRATOR']);
@@ -76,11 +76,11 @@ function trackStim(t, on) {
 
 function drawBands() {
   const bands = (session?.phases || []).map(p => ({
-    from: p.start_ms, to: p.end_ms ?? (session.ended_ms || Date.now()), fill: PHASE_FILL[p.phase] || '#f3f4f6',
+    from: p.start_ms, to: p.end_ms ?? session.ended_ms ?? Infinity, fill: PHASE_FILL[p.phase] || '#f3f4f6',
     label: PHASES[p.phase] || p.phase,
   }));
   for (const s of stimPeriods) bands.push({ from: s.from, to: s.to, hatch: STIM_HATCH });
-  if (stimOnSince !== null) bands.push({ from: stimOnSince, to: session.ended_ms || Date.now(), hatch: STIM_HATCH });
+  if (stimOnSince !== null) bands.push({ from: stimOnSince, to: session.ended_ms ?? Infinity, hatch: STIM_HATCH });
   for (const c of charts) c.setBands(bands);
 }
 
@@ -111,16 +111,17 @@ function describeSession() {
   if (s.context) parts.push(s.context);
   if (s.modalities?.length) parts.push(s.modalities.join(', '));
   $('session-meta').textContent = parts.join(' · ');
-  $('now-phase').textContent = PHASES[s.phase] || s.phase || '–';
+  $('now-phase').textContent = PHASES[currentPhase(s)] || currentPhase(s) || '–';
   $('mode').textContent = s.ended_ms ? 'Review' : '● Live';
-  $('phase-select').value = s.phase || 'baseline';
+  $('phase-select').value = currentPhase(s) || 'baseline';
 }
 
-async function loadHistory(toMs) {
+async function loadHistory(toMs = null) {
   const from = session.started_ms;
   const [estimates, beats] = await Promise.all([
-    api('GET', `/api/sessions/${sessionId}/estimates?from_ms=${from}&to_ms=${toMs}`),
-    api('GET', `/api/sessions/${sessionId}/beats?from_ms=${from}&to_ms=${toMs}`),
+    // no upper bound: a simulator running faster than real time stamps data ahead of the wall clock
+    api('GET', `/api/sessions/${sessionId}/estimates?from_ms=${from}${toMs ? `&to_ms=${toMs}` : ''}`),
+    api('GET', `/api/sessions/${sessionId}/beats?from_ms=${from}${toMs ? `&to_ms=${toMs}` : ''}`),
   ]);
   const est = listOf(estimates, 'estimates');
   const bts = listOf(beats, 'beats');
@@ -157,7 +158,7 @@ function goLive() {
     else if (type === 'marker') {
       if (!markers.some(m => m.t_ms === data.t_ms && m.text === data.text)) { markers.push(data); drawMarkers(); }
     } else if (type === 'phase') refreshSession();
-    else if (type === 'stim') { $('now-stim').textContent = stimText(data); trackStim(data.t_ms ?? Date.now(), data.on === true); }
+    else if (type === 'stim') { $('now-stim').textContent = stimText(data.stim); trackStim(data.t_ms, data.stim?.on === true); }
     else if (type === 'alert') showAlert(data);
     else if (type === 'ended') ended();
   }, status => { if (status !== 'live') $('now-connection').textContent = status === 'reconnecting' ? 'reconnecting…' : 'closed'; });
@@ -246,7 +247,7 @@ for (const button of $('exports').querySelectorAll('button')) {
   try {
     await refreshSession();
     for (const c of charts) { c.setOrigin(session.started_ms); c.setEnd(session.ended_ms || Date.now()); }
-    await loadHistory(session.ended_ms || Date.now());
+    await loadHistory(session.ended_ms);
     if (session.latest) showNow(session.latest);
     if (session.ended_ms) {
       if (stimOnSince !== null) trackStim(session.ended_ms, false);

@@ -1,6 +1,6 @@
 // Therapist ward: one tile per active session, live from GET /api/live/ward; alerts on top.
 import { api, mountHeader, openStream, requireUser } from './api.js';
-import { ALERTS, CONNECTION, dateTime, duration, el, fill, num, PRACTICES, QUALITY, stateBadge, stimText } from './format.js';
+import { ALERTS, CONNECTION, currentPhase, dateTime, duration, el, fill, num, PHASES, PRACTICES, QUALITY, stateBadge, stimText } from './format.js';
 
 const user = requireUser(['THERAPIST', 'ADMINISTRATOR']);
 mountHeader(user);
@@ -66,7 +66,7 @@ function render(t) {
   slots.stim.textContent = e ? stimText(e.stim) : '–';
   slots.connection.textContent = e ? CONNECTION[e.connection] || e.connection : '–';
   slots.quality.textContent = e ? (e.quality === 'ok' ? 'good' : QUALITY[e.quality] || e.quality) : 'waiting';
-  slots.phase.textContent = s.phase || '–';
+  slots.phase.textContent = PHASES[currentPhase(s)] || currentPhase(s) || '–';
   slots.link.textContent = `Open ${name}'s session`;
   $('tiles-empty').hidden = tiles.size > 0;
 }

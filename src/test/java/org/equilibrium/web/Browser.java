@@ -69,6 +69,11 @@ final class Browser implements AutoCloseable {
         prefs.put("download.prompt_for_download", false);
         prefs.put("safebrowsing.enabled", false);
         options.setExperimentalOption("prefs", prefs);
+        if (width < 600) {
+            // a phone: headless windows do not get narrower than ~500 px, so emulate the device's viewport
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -146,6 +151,11 @@ final class Browser implements AutoCloseable {
     /** Resizes the window to show the whole page height (for full-page screenshots). */
     void fitHeight(int width) {
         Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
+        if (width < 600) {
+            // emulated phone: scroll to the top instead, the viewport size is fixed by the emulation
+            script("window.scrollTo(0, 0)");
+            return;
+        }
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, Math.min(4000, height.intValue() + 20)));
     }
 
