@@ -156,7 +156,8 @@ final class Browser implements AutoCloseable {
             script("window.scrollTo(0, 0)");
             return;
         }
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, Math.min(4000, height.intValue() + 20)));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, Math.min(4000, height.intValue() + 120)));
+        script("window.scrollTo(0, 0)");
     }
 
     @Override

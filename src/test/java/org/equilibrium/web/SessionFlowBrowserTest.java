@@ -181,10 +181,16 @@ class SessionFlowBrowserTest {
         assertThat(phone.byId("state-line").getText()).contains("Calm (parasympathetic)");
         assertThat(phone.byId("meter").getAttribute("class")).doesNotContain("off");
         assertThat(phone.byId("quality").getText()).isEmpty();
+        phone.script("window.scrollTo(0, 0)");
         phone.screenshot("patient-live");
 
         desk.await(WAIT, d -> "parasympathetic".equals(
                 desk.find(".tile[data-session-id='" + aliceSession + "']").getAttribute("data-state")));
+        // the scenario peels alice's TENS electrode off during stimulation: an alert that stands out
+        WebElement alert = desk.awaitVisible("#alerts .alert-item[data-kind='electrode-off']", WAIT);
+        assertThat(alert.getText()).contains(alice.username()).contains("Electrode off");
+        assertThat(desk.find(".tile[data-session-id='" + aliceSession + "']").getAttribute("class")).contains("has-alert");
+        assertThat(desk.find(".tile[data-session-id='" + aliceSession + "'] .tile-alert").getText()).contains("Electrode off");
         desk.fitHeight(1366);
         desk.screenshot("ward");
         done(4);
