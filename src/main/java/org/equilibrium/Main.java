@@ -23,6 +23,7 @@ public final class Main {
             case "hrv" -> System.exit(new org.equilibrium.cli.HrvCommand(System.out, System.err).run(rest));
             case "session" -> System.exit(new org.equilibrium.cli.SessionCommand(System.out, System.err).run(rest));
             case "storage-bench" -> org.equilibrium.storage.influx.StorageBenchmark.main(rest);
+            case "bench" -> org.equilibrium.session.live.SessionBenchmark.main(rest);
             case "sim" -> org.equilibrium.sim.cli.SimCli.main(rest);
             default -> {
                 System.err.println("equilibrium: unknown command '" + args[0] + "'\n\n" + usage());
@@ -41,6 +42,7 @@ public final class Main {
                   hrv analyze FILE      HRV panel of an RR file (see ./equilibrium hrv --help)
                   session replay FILE   an RR file replayed as a session: states, summary, exports
                   storage-bench         InfluxDB store throughput: direct, spooling, replay [--points N] [--devices D]
+                  bench sessions        1,000 live sessions in-process: CPU, heap per session, estimate latency
                   sim                   firmware simulator: sim list | validate | run | bench (see: sim help)
                 """;
     }

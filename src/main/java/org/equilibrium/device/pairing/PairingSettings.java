@@ -1,6 +1,7 @@
 package org.equilibrium.device.pairing;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Duration;
  * @param window      sliding window of the count (default 15 minutes)
  */
 @ConfigurationProperties("equilibrium.pairing")
-public record PairingSettings(Integer maxFailures, Duration window) {
+public record PairingSettings(@Nullable Integer maxFailures, @Nullable Duration window) {
     public int maxFailuresOrDefault() {
         return maxFailures == null ? 5 : maxFailures;
     }

@@ -1,6 +1,7 @@
 package org.equilibrium.session.autonomic;
 
 import org.equilibrium.analysis.HrvAnalyzer;
+import org.equilibrium.analysis.HrvPanel;
 import org.equilibrium.analysis.live.IncrementalHrvAnalyzer;
 import org.equilibrium.session.PhaseKind;
 
@@ -37,9 +38,17 @@ public final class LiveSessionAnalysis {
 
     /** The estimate for the window ending at {@code nowMs}; call every 5 s. */
     public AutonomicEstimate tick(long nowMs, PhaseKind phase, StimulationContext stimulation, Boolean contactOk) {
-        WindowMetrics m = PanelWindows.from(nowMs, hrv.panel(PanelWindows.SHORT_WINDOW_S, nowMs),
-                hrv.panel(PanelWindows.SPECTRAL_WINDOW_S, nowMs), contactOk);
+        HrvPanel shortPanel = hrv.panel(PanelWindows.SHORT_WINDOW_S, nowMs);
+        // No beat in the last 60 s (strap silent, contact lost, not started yet): a window with nothing in it,
+        // which the estimator flags (coverage 0) instead of labelling.
+        WindowMetrics m = shortPanel == null ? empty(nowMs, contactOk)
+                : PanelWindows.from(nowMs, shortPanel, hrv.panel(PanelWindows.SPECTRAL_WINDOW_S, nowMs), contactOk);
         return estimator.next(m, phase, stimulation);
+    }
+
+    private static WindowMetrics empty(long nowMs, Boolean contactOk) {
+        double nan = Double.NaN;
+        return new WindowMetrics(nowMs, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, 0, contactOk, 0);
     }
 
     public AutonomicStateEstimator estimator() {

@@ -202,9 +202,10 @@ public final class LiveSessionEngine implements BeatListener, StimListener {
         long horizon = Math.max(a.newestBeatMs, wall - settings.latenessMs());
         while (a.nextTickMs <= horizon && (s.endedAtMs() == null || a.nextTickMs <= s.endedAtMs())) {
             long t = a.nextTickMs;
+            // Advance first: a tick that fails is skipped (and logged), never retried forever.
+            a.nextTickMs += estimatorSettings.cadenceMs();
             feedUpTo(a, t);
             tick(a, s, t);
-            a.nextTickMs += estimatorSettings.cadenceMs();
         }
         // Beats after the last tick wait in 'held' only until the next tick; feed those already due for it.
     }

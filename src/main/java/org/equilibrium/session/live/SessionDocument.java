@@ -23,6 +23,7 @@ import org.equilibrium.session.StartedBy;
  * Converting back runs the session's own validation, so a damaged document fails loudly.
  */
 @Serdeable
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 public record SessionDocument(int version, String id, String patientId, String startedByUser, String startedByRole,
                               String practice, @Nullable Double breathsPerMinute, List<String> modalities,
                               String context, String heartRateDevice, List<String> stimulators, long startedAtMs,
@@ -65,6 +66,15 @@ public record SessionDocument(int version, String id, String patientId, String s
                 s.ratings().stream().map(r -> new RatingDoc(r.scale().name(), r.moment().name(), r.value(), r.atMs()))
                         .toList(),
                 s.endedAtMs(), s.lastChangeMs());
+    }
+
+    public SessionDocument {
+        // Empty lists may be left out of the stored JSON.
+        modalities = modalities == null ? List.of() : modalities;
+        stimulators = stimulators == null ? List.of() : stimulators;
+        phases = phases == null ? List.of() : phases;
+        markers = markers == null ? List.of() : markers;
+        ratings = ratings == null ? List.of() : ratings;
     }
 
     public Session toSession() {
