@@ -11,7 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +85,48 @@ class SignInBrowserTest {
         browser.awaitText("#signin-error", "Wrong username or password.", WAIT);
         assertThat(browser.driver.getCurrentUrl()).endsWith("/app/index.html");
         assertThat(browser.script("return sessionStorage.getItem('equilibrium.token')")).isNull();
+    }
+
+    @Test
+    void signInWorksWithTheKeyboardAlone() {
+        Accounts.User therapist = new Accounts(client).therapist();
+
+        browser.open("/app/index.html");
+        browser.awaitVisible("#username", WAIT);
+        // the username field has focus on arrival; Tab reaches the password, Enter submits
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("username");
+        browser.driver.switchTo().activeElement().sendKeys(therapist.username(), Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+        browser.driver.switchTo().activeElement().sendKeys(therapist.password(), Keys.ENTER);
+        browser.awaitUrlEnding("/app/ward.html", WAIT);
+        // the first Tab stop of an inner page is the skip link, and focus is drawn visibly
+        browser.find("body").sendKeys(Keys.TAB);
+        WebElement first = browser.driver.switchTo().activeElement();
+        assertThat(first.getText()).isEqualTo("Skip to content");
+        assertThat(browser.script("return getComputedStyle(arguments[0]).outlineStyle", first)).isEqualTo("solid");
+        browser.signOut();
+    }
+
+    @Test
+    void pacerStandsStillWhenTheSystemAsksForReducedMotion() {
+        Accounts.User patient = new Accounts(client).patient();
+        browser.signIn(patient.username(), patient.password());
+        browser.awaitUrlEnding("/app/patient.html", WAIT);
+        String animationOfRunningPacer = "document.getElementById('pacer').classList.add('running');"
+                + "return getComputedStyle(document.querySelector('.pacer-ball')).animationName";
+        try {
+            assertThat(browser.script(animationOfRunningPacer)).isEqualTo("breathe");
+            emulateReducedMotion("reduce");
+            assertThat(browser.script(animationOfRunningPacer)).isEqualTo("none");
+        } finally {
+            emulateReducedMotion("");
+            browser.signOut();
+        }
+    }
+
+    private void emulateReducedMotion(String value) {
+        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", value))));
     }
 
     @Test

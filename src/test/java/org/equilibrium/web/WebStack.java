@@ -50,9 +50,6 @@ final class WebStack implements AutoCloseable {
         p.put("equilibrium.data-dir", dir.resolve("data").toString());
         p.put("equilibrium.influx.url", influx.url());
         p.put("equilibrium.influx.spool-dir", dir.resolve("spool").toString());
-        // explicit claim throttle settings (the defaults' binding failed in the merged sessionsvc at 863a3ed)
-        p.put("equilibrium.pairing.max-failures", 5);
-        p.put("equilibrium.pairing.window", "15m");
         server = ApplicationContext.run(EmbeddedServer.class, p, "test");
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
         accounts = new Accounts(client);

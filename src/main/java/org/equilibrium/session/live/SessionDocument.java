@@ -29,14 +29,6 @@ public record SessionDocument(int version, String id, String patientId, String s
                               String context, String heartRateDevice, List<String> stimulators, long startedAtMs,
                               List<Start> phases, List<MarkerDoc> markers, List<RatingDoc> ratings,
                               @Nullable Long endedAtMs, long lastChangeMs) {
-    /** Serde leaves empty lists out of the stored JSON, so they come back as null: read them as empty. */
-    public SessionDocument {
-        modalities = modalities == null ? List.of() : modalities;
-        stimulators = stimulators == null ? List.of() : stimulators;
-        phases = phases == null ? List.of() : phases;
-        markers = markers == null ? List.of() : markers;
-        ratings = ratings == null ? List.of() : ratings;
-    }
 
     @Serdeable
     public record Start(String kind, long startMs) {
