@@ -177,6 +177,7 @@ async function ended() {
 async function showReview() {
   $('review').hidden = false;
   $('now-elapsed').textContent = duration(session.ended_ms - session.started_ms);
+  $('now-connection').textContent = 'session ended';
   try {
     const summary = await api('GET', `/api/sessions/${sessionId}/summary`);
     renderSentences($('summary-sentences'), summary);

@@ -198,8 +198,24 @@ class SessionFlowBrowserTest {
 
     @Test
     @Order(5)
-    void therapistOpensTheLiveSessionAddsAMarkerAndChangesThePhase() {
+    void patientSeesSignalQualityLowInsteadOfAReadingWhileTheStrapLosesContact() {
         step(5);
+        phone.await(STATE_WAIT, d -> phone.byId("quality").getText().startsWith("Signal quality low"));
+        assertThat(phone.byId("meter").getAttribute("class")).contains("off");
+        assertThat(phone.byId("state-line").getText()).isEmpty();
+        assertThat(phone.byId("meter").getAttribute("aria-valuetext")).startsWith("Signal quality low");
+        phone.script("window.scrollTo(0, 0)");
+        phone.screenshot("patient-signal-low");
+        // contact back: a reading again
+        phone.await(STATE_WAIT, d -> phone.byId("quality").getText().isEmpty()
+                && !d.findElements(By.cssSelector("#state-line .state")).isEmpty());
+        done(5);
+    }
+
+    @Test
+    @Order(6)
+    void therapistOpensTheLiveSessionAddsAMarkerAndChangesThePhase() {
+        step(6);
         desk.find(".tile[data-session-id='" + aliceSession + "'] a").click();
         desk.awaitUrlEnding("session.html?id=" + aliceSession, WAIT);
         desk.awaitText("#session-title", alice.username(), WAIT);
@@ -218,13 +234,13 @@ class SessionFlowBrowserTest {
         desk.await(WAIT, d -> desk.byId("chart-rr").getAttribute("aria-label").matches(".*RR interval: \\d+ ms.*"));
         desk.await(WAIT, d -> desk.byId("chart-hr").getAttribute("aria-label").matches(".*Heart rate: \\d+ bpm.*"));
         assertThat(desk.byId("chart-rr").getAttribute("aria-label")).contains("1 markers");
-        done(5);
+        done(6);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void patientEndsTheSessionAndReadsHerSummaryInPlainWords() {
-        step(6);
+        step(7);
         new Select(phone.byId("calm-end")).selectByVisibleText("8");
         phone.byId("end-session").click();
         phone.awaitVisible("#summary", WAIT);
@@ -233,13 +249,13 @@ class SessionFlowBrowserTest {
         assertThat(phone.byId("summary-sentences").getText()).doesNotContain("not available");
         phone.fitHeight(390);
         phone.screenshot("patient-summary");
-        done(6);
+        done(7);
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void therapistSeesTheReviewWithSummaryTableAndExportsTheBeats() throws Exception {
-        step(7);
+        step(8);
         // the open session page turns into the review when the session ends
         desk.awaitText("#mode", "Review", WAIT);
         desk.awaitVisible("#review", WAIT);
@@ -268,13 +284,13 @@ class SessionFlowBrowserTest {
 
         desk.fitHeight(1366);
         desk.screenshot("session-review");
-        done(7);
+        done(8);
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anotherPatientsSessionNeverAppearsForTheTherapist() {
-        step(8);
+        step(9);
         desk.open("/app/session.html?id=" + bobSession);
         desk.awaitText("#page-error", "does not exist or is not one of your patients", WAIT);
         assertThat(desk.pageText()).doesNotContain(bob.username());
@@ -287,6 +303,6 @@ class SessionFlowBrowserTest {
         assertThat(desk.find("#patients").getText()).contains(alice.username()).doesNotContain(bob.username());
         button.click();
         assertThat(desk.pageText()).doesNotContain(bob.username());
-        done(8);
+        done(9);
     }
 }
