@@ -13,6 +13,7 @@ let stream = null;
 let ticker = null;
 let pacerTimer = null;
 let activeSession = null;
+let estimateSeen = false;
 
 function show(view) {
   for (const id of ['setup', 'live', 'summary']) $(id).hidden = id !== view;
@@ -164,7 +165,9 @@ function stopPacer() {
 }
 
 function showEstimate(e) {
-  if (typeof e.hr_bpm === 'number') $('hr').textContent = Math.round(e.hr_bpm);
+  estimateSeen = true;
+  // no stale number: a window without a heart rate shows a dash
+  $('hr').textContent = typeof e.hr_bpm === 'number' ? Math.round(e.hr_bpm) : '–';
   const meter = $('meter');
   const ok = e.quality === 'ok' && typeof e.score === 'number';
   meter.classList.toggle('off', !ok);
@@ -188,6 +191,7 @@ function showEstimate(e) {
 
 function goLive(session) {
   activeSession = session;
+  estimateSeen = false;
   show('live');
   $('end-error').textContent = '';
   $('hr').textContent = '–';
@@ -201,7 +205,7 @@ function goLive(session) {
   stream?.close();
   stream = openStream(`/api/sessions/${session.id}/live`, (type, data) => {
     if (type === 'estimate') showEstimate(data);
-    else if (type === 'beat' && $('hr').textContent === '–' && data.rr_ms > 0) $('hr').textContent = Math.round(60000 / data.rr_ms);
+    else if (type === 'beat' && !estimateSeen && data.rr_ms > 0) $('hr').textContent = Math.round(60000 / data.rr_ms);
     else if (type === 'phase') $('phase').textContent = PHASES[data.phase] || data.phase || '';
     else if (type === 'ended') finished(session.id);
   }, status => {
