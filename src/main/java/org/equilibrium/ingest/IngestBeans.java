@@ -3,11 +3,13 @@ package org.equilibrium.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.equilibrium.decode.DecoderRegistry;
 import org.equilibrium.device.profile.ProfileRegistry;
 import org.equilibrium.device.registry.DeviceRegistry;
 import org.equilibrium.storage.SampleStore;
@@ -37,8 +39,16 @@ public class IngestBeans {
 
     /** Decoders as the device profiles map MQTT streams (the contract's streams always included). */
     @Singleton
+    @Requires(beans = ProfileRegistry.class)
     StreamDecoders profileStreamDecoders(ProfileRegistry profiles) {
         return profiles::decoderForMqttStream;
+    }
+
+    /** Without device profiles ({@code equilibrium.profiles.enabled=false}): the contract's fixed mapping. */
+    @Singleton
+    @Requires(missingBeans = ProfileRegistry.class)
+    StreamDecoders contractStreamDecoders() {
+        return new ContractStreamDecoders(DecoderRegistry.standard());
     }
 
     @Singleton

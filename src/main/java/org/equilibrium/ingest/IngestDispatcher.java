@@ -124,26 +124,24 @@ public final class IngestDispatcher implements MqttIngressListener, AutoCloseabl
     public void messageArrived(InboundMessage message, Acknowledgement acknowledgement) {
         Job job = new Job(message, acknowledgement);
         Worker w = workers[shard(message.topic())];
+        // counted before the hand-off, so a worker's ack can never make the count dip below the truth
+        if (inFlight.incrementAndGet() == receiveMaximum) {
+            backpressure.increment();
+        }
         if (w.queue.offer(job)) {
-            admitted();
             return;
         }
         if (message.qos() == 0) {
+            inFlight.decrementAndGet();
             droppedQos0.increment();
             return;
         }
         queueFull.increment();
         try {
             w.queue.put(job);
-            admitted();
         } catch (InterruptedException e) {
+            inFlight.decrementAndGet();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void admitted() {
-        if (inFlight.incrementAndGet() == receiveMaximum) {
-            backpressure.increment();
         }
     }
 

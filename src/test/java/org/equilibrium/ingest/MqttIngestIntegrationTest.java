@@ -112,7 +112,7 @@ class MqttIngestIntegrationTest {
 
             // unknown devices are registered unpaired, with their status
             String devices = s.get("/api/devices").body();
-            assertThat(devices).contains("\"id\":\"strap-b\"", "\"model\":\"polar-h10\"", "\"paired\":false");
+            assertThat(devices).contains("\"id\":\"strap-b\"", "\"model\":\"polar-h10\"", "\"patient_id\":null");
             assertThat(s.get("/metrics/equilibrium.ingest.beats").body()).contains("\"value\":4.0");
         }
     }
@@ -251,6 +251,32 @@ class MqttIngestIntegrationTest {
             assertThat(seqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
             assertThat(one.store().samples(Sample.HeartRate.class)).isNotEmpty();
             assertThat(two.store().samples(Sample.HeartRate.class)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void whileTheStoreIsSlowTheBrokerHoldsMessagesBeyondTheReceiveMaximumAndDeliversThemLater(@TempDir Path data)
+            throws Exception {
+        Map<String, Object> small = Map.of("equilibrium.mqtt.receive-maximum", 5, "equilibrium.mqtt.queue-capacity", 5);
+        try (ServiceUnderTest s = ServiceUnderTest.start(broker.url(), "it-window", data, small);
+             TestPublisher dev = new TestPublisher(broker.url(), "dev-w")) {
+            awaitSubscribed(s);
+            RecordingSampleStore store = s.store();
+            store.hold(); // samples are taken but not yet durable: no acks
+            for (int i = 1; i <= 30; i++) {
+                dev.publish("biofeedback/v1/strap-w/hr",
+                        "{\"ts\":" + (1_763_740_800_000L + i * 1000L) + ",\"seq\":" + i + ",\"bpm\":60}");
+            }
+            Thread.sleep(1_000);
+            IngestDispatcher dispatcher = s.bean(IngestDispatcher.class);
+            // the broker sent only as many as the receive maximum and keeps the rest
+            assertThat(dispatcher.inFlight()).isEqualTo(5);
+            assertThat(store.samples(Sample.HeartRate.class)).hasSize(5);
+            assertThat(s.get("/metrics/equilibrium.ingest.backpressure").body()).contains("\"value\":1.0");
+            store.release(); // durable now: acks go out, the broker sends the rest
+            store.await(l -> l.stream().filter(x -> x instanceof Sample.HeartRate).count() == 30, WAIT);
+            assertThat(store.samples(Sample.HeartRate.class)).extracting(Sample.HeartRate::seq)
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 30).boxed().toList());
         }
     }
 }

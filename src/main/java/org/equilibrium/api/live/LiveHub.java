@@ -1,6 +1,6 @@
 package org.equilibrium.api.live;
 
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
 import io.micronaut.http.sse.Event;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import reactor.util.concurrent.Queues;
  * as they were when the stream opened. Each subscriber has a bounded buffer; a client too slow to keep up
  * loses events (counted in {@link #dropped()}), never the service's memory.
  */
-@Context
+@Singleton
 public class LiveHub implements SessionListener {
     static final int BUFFER = 4096;
     static final Duration HEARTBEAT = Duration.ofSeconds(15);

@@ -2,8 +2,8 @@ package org.equilibrium.device.registry;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.equilibrium.device.profile.DeviceProfile;
 import org.equilibrium.device.profile.ProfileRegistry;
@@ -14,9 +14,10 @@ public class RegistryBeans {
 
     @Singleton
     @Bean(preDestroy = "flush")
-    DeviceRegistry deviceRegistry(DeviceStore store, RegistrySettings settings, ProfileRegistry profiles) {
-        Set<String> ids = profiles.allProfiles().stream().map(DeviceProfile::id).collect(Collectors.toSet());
-        DeviceRegistry registry = new DeviceRegistry(store, new ProfileGuess(ids),
+    DeviceRegistry deviceRegistry(DeviceStore store, RegistrySettings settings, @Nullable ProfileRegistry profiles) {
+        ProfileGuess guess = profiles == null ? ProfileGuess.standard() : new ProfileGuess(
+                profiles.allProfiles().stream().map(DeviceProfile::id).collect(Collectors.toSet()));
+        DeviceRegistry registry = new DeviceRegistry(store, guess,
                 settings.lastSeenPersistInterval().toMillis());
         registry.load();
         return registry;

@@ -1,6 +1,8 @@
 package org.equilibrium.session.live;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Provider;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -54,6 +56,7 @@ import org.slf4j.LoggerFactory;
  * chain, with a fresh baseline), and the one scheduler that drives {@link LiveSessionEngine}.
  */
 @Context
+@Requires(beans = ProfileRegistry.class)
 public class SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
@@ -73,7 +76,7 @@ public class SessionService {
     private final Map<String, List<SessionDocument.MarkerDoc>> authors = new ConcurrentHashMap<>();
 
     public SessionService(SessionRecordRepository repository, DeviceRegistry devices, ProfileRegistry profiles,
-                          AccessPolicy access, JsonMapper json, IngestListeners ingest, SampleStore store,
+                          AccessPolicy access, JsonMapper json, IngestListeners ingest, Provider<SampleStore> store,
                           SessionSettings settings) {
         this.repository = repository;
         this.devices = devices;
@@ -81,7 +84,8 @@ public class SessionService {
         this.access = access;
         this.json = json;
         this.engine = new LiveSessionEngine(settings.toEngineSettings(), new HrvAnalyzer(HrvConfig.DEFAULT),
-                EstimatorSettings.defaults(), store, clock::millis);
+                // The store is looked up at the first sample: a service without sessions opens no store.
+                EstimatorSettings.defaults(), samples -> store.get().append(samples), clock::millis);
         ingest.addBeatListener(engine);
         ingest.addStimListener(engine);
         resumeActive();

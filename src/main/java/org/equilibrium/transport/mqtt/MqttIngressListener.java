@@ -5,10 +5,10 @@ package org.equilibrium.transport.mqtt;
  *
  * <p>{@link #messageArrived} is called on Paho's single callback thread, once per PUBLISH, in the order the
  * broker sent them. While it runs, no other message of this connection is delivered and Paho's small
- * inbound queue fills up; once that is full Paho stops reading the socket, so keep-alive pings go
- * unanswered and the broker eventually drops the connection. An implementation must therefore only
- * hand the message off (enqueue) and return within microseconds: never decode-heavy work, never I/O,
- * never wait for storage.
+ * inbound queue (ten messages) fills up; once that is full Paho's receiver thread stops reading the socket,
+ * so ping responses and acknowledgements of our own publishes are not read either, and after the keep-alive
+ * interval the client declares the connection lost. An implementation must therefore only hand the message
+ * off (enqueue) and return within microseconds: never decode-heavy work, never I/O, never wait for storage.
  *
  * <p>The PUBACK is <em>not</em> sent when this method returns. It is sent only when the implementation
  * calls {@link Acknowledgement#ack()}, which it must do exactly when the message is durably handled
@@ -18,8 +18,10 @@ package org.equilibrium.transport.mqtt;
  * redelivered by the broker (with the DUP flag) after the next reconnect, or to the next process that
  * connects with the same client id while the session lasts, so nothing is lost when the service stops.
  *
- * <p>If this method throws, the exception is logged, the message is <em>not</em> acknowledged (it comes back
- * after a reconnect) and delivery of the following messages continues; it does not disconnect the client.
+ * <p>If this method throws, {@link MqttIngress} logs the exception and does not acknowledge the message (it
+ * comes back after the next reconnect, holding one receive-maximum slot until then); delivery of the following
+ * messages continues and the client stays connected. (Paho itself would close the connection on an exception
+ * from its callback; {@code MqttIngress} catches it first.)
  */
 @FunctionalInterface
 public interface MqttIngressListener {
