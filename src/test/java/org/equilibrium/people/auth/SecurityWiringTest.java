@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SecurityWiringTest {
     /** Routes reachable without a token. Anything added here must be added to src/docs/security.md too. */
     private static final List<String> ANONYMOUS_PREFIXES = List.of("/health", "/login");
+    /** Redirects to the sign-in page (api.web.WebRootController); the pages themselves are static resources. */
+    private static final List<String> ANONYMOUS_EXACT = List.of("/", "/app");
 
     @Inject
     @Client("/")
@@ -71,7 +73,7 @@ class SecurityWiringTest {
         List<String> leaks = new ArrayList<>();
         for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
             String template = route.getUriMatchTemplate().toPathString();
-            if (ANONYMOUS_PREFIXES.stream().anyMatch(template::startsWith)) {
+            if (ANONYMOUS_PREFIXES.stream().anyMatch(template::startsWith) || ANONYMOUS_EXACT.contains(template)) {
                 continue;
             }
             Map<String, Object> values = new HashMap<>();
@@ -99,6 +101,25 @@ class SecurityWiringTest {
         assertThat(statusOf(HttpRequest.GET("/health/liveness"))).isEqualTo(HttpStatus.OK.getCode());
         assertThat(statusOf(HttpRequest.GET("/health/readiness"))).isEqualTo(HttpStatus.OK.getCode());
         assertThat(new Accounts(client).adminToken()).isNotBlank();
+    }
+
+    @Test
+    void webPagesAndTheirAssetsAreServedWithoutATokenButHoldNoData() {
+        for (String asset : List.of("/app/index.html", "/app/patient.html", "/app/ward.html", "/app/session.html",
+                "/app/js/api.js", "/app/js/chart.js", "/app/css/app.css")) {
+            HttpResponse<String> page = http().exchange(HttpRequest.GET(asset), String.class);
+            assertThat(page.code()).as(asset).isEqualTo(HttpStatus.OK.getCode());
+            assertThat(page.body()).as(asset).isNotBlank();
+        }
+        assertThat(http().exchange(HttpRequest.GET("/app/js/api.js"), String.class).getContentType())
+                .map(MediaType::getName).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        // the root and /app send a browser to the sign-in page (the test client follows the redirect)
+        assertThat(http().retrieve(HttpRequest.GET("/"))).contains("id=\"signin-form\"");
+        assertThat(http().retrieve(HttpRequest.GET("/app"))).contains("id=\"signin-form\"");
+        // opening the static tree does not open the API: a path under /app is a file or nothing
+        assertThat(statusOf(HttpRequest.GET("/app/../api/me"))).isNotEqualTo(HttpStatus.OK.getCode());
+        assertThat(statusOf(HttpRequest.GET("/app/no-such-page.html"))).isEqualTo(HttpStatus.NOT_FOUND.getCode());
+        assertThat(statusOf(HttpRequest.GET("/api/me"))).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
     }
 
     @Test
