@@ -89,4 +89,15 @@ public final class ApiExceptionHandlers {
                     .body(new ApiError(429, "too_many_requests", e.getMessage()));
         }
     }
+
+    @Produces
+    @Singleton
+    static final class GatewayUnavailable implements ExceptionHandler<
+            org.equilibrium.device.pairing.GatewayUnavailableException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request,
+                                             org.equilibrium.device.pairing.GatewayUnavailableException e) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "gateway_unavailable", e.getMessage());
+        }
+    }
 }

@@ -21,7 +21,8 @@ public interface BeatListener {
      * (lost notifications or messages), the device restarted, or its clock jumped. Never treat the span
      * as one interval; never pair the last beat before a gap with the first after it.
      *
-     * @param cause {@code lost-messages}, {@code rr-discontinuity}, {@code device-restart} or {@code clock-overlap}
+     * @param cause {@code lost-messages}, {@code rr-discontinuity}, {@code device-restart}, {@code clock-overlap}, or
+     *              a BLE gateway's {@code gap} reason (e.g. {@code link-lost}; src/docs/ble.md)
      */
     void onGap(DeviceId device, long fromMs, long toMs, String cause);
 }

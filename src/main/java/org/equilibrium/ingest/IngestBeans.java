@@ -1,5 +1,6 @@
 package org.equilibrium.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.equilibrium.decode.DecoderRegistry;
 import org.equilibrium.device.profile.ProfileRegistry;
 import org.equilibrium.device.registry.DeviceRegistry;
+import org.equilibrium.ingest.gateway.GatewayDirectory;
 import org.equilibrium.storage.SampleStore;
 import org.equilibrium.transport.mqtt.MqttSettings;
 
@@ -26,9 +28,15 @@ public class IngestBeans {
     }
 
     @Singleton
-    IngestListeners ingestListeners(DeviceRegistry registry) {
+    GatewayDirectory gatewayDirectory(DeviceRegistry registry) {
+        return new GatewayDirectory(registry, new ObjectMapper());
+    }
+
+    @Singleton
+    IngestListeners ingestListeners(DeviceRegistry registry, GatewayDirectory gateways) {
         IngestListeners listeners = new IngestListeners();
         listeners.addStatusListener(registry);
+        listeners.addGatewayListener(gateways);
         return listeners;
     }
 

@@ -19,6 +19,7 @@ public final class IngestListeners {
     private final List<StimListener> stims = new CopyOnWriteArrayList<>();
     private final List<StatusListener> statuses = new CopyOnWriteArrayList<>();
     private final List<CommandAckListener> acks = new CopyOnWriteArrayList<>();
+    private final List<GatewayListener> gateways = new CopyOnWriteArrayList<>();
 
     public void addBeatListener(BeatListener l) {
         beats.add(l);
@@ -34,6 +35,10 @@ public final class IngestListeners {
 
     public void addCommandAckListener(CommandAckListener l) {
         acks.add(l);
+    }
+
+    public void addGatewayListener(GatewayListener l) {
+        gateways.add(l);
     }
 
     public boolean hasBeatListeners() {
@@ -96,6 +101,16 @@ public final class IngestListeners {
                 l.onBattery(device, timestampMs, pct);
             } catch (RuntimeException e) {
                 LOG.error("Status listener {} failed on battery for device {}", l, device, e);
+            }
+        }
+    }
+
+    void gateway(String gatewayId, String stream, byte[] payload, long arrivalMs) {
+        for (GatewayListener l : gateways) {
+            try {
+                l.onGatewayMessage(gatewayId, stream, payload, arrivalMs);
+            } catch (RuntimeException e) {
+                LOG.error("Gateway listener {} failed for gateway {}", l, gatewayId, e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.equilibrium.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class IngestPipeline implements BeatReconstructor.Sink {
     private final DeviceObserver observer;
     private final IngestListeners listeners;
     private final Map<String, DeviceContext> devices = new HashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
 
     // State of the message being processed, for the BeatReconstructor.Sink callbacks.
     private DeviceContext current;
@@ -80,9 +82,22 @@ public final class IngestPipeline implements BeatReconstructor.Sink {
             return reject(ctx, t.deviceRaw(), t.reject(), t.stream(), "topic '" + abbreviate(topic) + "'",
                     arrivalMs);
         }
+        if (t.kind() == StreamKind.GATEWAY) {
+            // The gateway is not a device: no device counters, no registry entry, never a reject.
+            if (payload.length <= limits.maxPayloadBytes()) {
+                listeners.gateway(t.deviceRaw(), t.stream(), payload, arrivalMs);
+            } else {
+                LOG.warn("Gateway {} sent {} bytes on '{}', limit {}: ignored", t.deviceRaw(), payload.length,
+                        t.stream(), limits.maxPayloadBytes());
+            }
+            return List.of();
+        }
         DeviceContext ctx = context(t.deviceRaw());
         ctx.stats.add(DeviceStats.MESSAGES, 1);
         ctx.stats.touched(arrivalMs);
+        if (t.kind() == StreamKind.GAP) {
+            return linkGap(ctx, t.stream(), payload, arrivalMs);
+        }
         if (!t.kind().carriesData()) {
             // cmd is ours (we subscribe to '#'); cmd/ack goes to the stimulation audit; truth is informational.
             if (t.kind() == StreamKind.CMD_ACK && payload.length <= limits.maxPayloadBytes()) {
@@ -136,6 +151,23 @@ public final class IngestPipeline implements BeatReconstructor.Sink {
             currentSamples = null;
         }
         return samples;
+    }
+
+    /** A gateway's link gap: one gap in the device's beat record (not a reject); a malformed one is a reject. */
+    private List<Sample> linkGap(DeviceContext ctx, String stream, byte[] payload, long arrivalMs) {
+        if (payload.length > limits.maxPayloadBytes()) {
+            return reject(ctx, null, RejectReason.OVERSIZED, stream,
+                    payload.length + " bytes, limit " + limits.maxPayloadBytes(), arrivalMs);
+        }
+        LinkGap.Parsed p = LinkGap.parse(json, payload);
+        if (p.rejected() != null) {
+            return reject(ctx, null, p.rejected().reason(), stream, p.rejected().detail(), arrivalMs);
+        }
+        LinkGap g = p.gap();
+        ctx.stats.add(DeviceStats.GAPS, 1);
+        metrics.gap("ble-link"); // a fixed tag: the gateway's reason text must not create meters
+        listeners.gap(ctx.id, g.fromMs(), g.toMs(), g.reason());
+        return List.of();
     }
 
     private DecodeResult.Rejected check(Reading r) {

@@ -13,6 +13,10 @@ public enum StreamKind {
     CMD_ACK("cmd-ack", false),
     /** Simulator ground truth: informational, not stored. */
     TRUTH("truth", false),
+    /** A gateway's own topics, {@code gateway/{gw}/scan|status|cmd|cmd/ack} (src/docs/ble.md): not device data. */
+    GATEWAY("gateway", false),
+    /** A BLE link gap reported by the gateway, {@code {deviceId}/gap}: becomes a gap in the beat record. */
+    GAP("gap", false),
     /** Anything else: rejected as {@code UNKNOWN_STREAM}. */
     UNKNOWN("unknown", false);
 

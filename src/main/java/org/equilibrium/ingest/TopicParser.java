@@ -12,6 +12,8 @@ public final class TopicParser {
     /** The Bluetooth Base UUID suffix (Core Spec Vol 3 Part B 2.5.1): 0000xxxx-0000-1000-8000-00805f9b34fb. */
     private static final String BT_BASE_SUFFIX = "-0000-1000-8000-00805f9b34fb";
     private static final String ROOT = "biofeedback/v1/";
+    /** Reserved first segment of the BLE gateways' topics (src/docs/ble.md); no device may take this id. */
+    public static final String GATEWAY_SEGMENT = "gateway";
 
     private final String prefix;
     private final int maxTopicLength;
@@ -53,6 +55,9 @@ public final class TopicParser {
             return new ParsedTopic(device, StreamKind.UNKNOWN, "", RejectReason.UNKNOWN_STREAM);
         }
         String stream = topic.substring(slash + 1);
+        if (device.equals(GATEWAY_SEGMENT)) {
+            return parseGateway(stream);
+        }
         return switch (stream) {
             case "hr" -> new ParsedTopic(device, StreamKind.HR, stream, null);
             case "stim" -> new ParsedTopic(device, StreamKind.STIM, stream, null);
@@ -60,7 +65,26 @@ public final class TopicParser {
             case "cmd" -> new ParsedTopic(device, StreamKind.CMD, stream, null);
             case "cmd/ack" -> new ParsedTopic(device, StreamKind.CMD_ACK, stream, null);
             case "truth" -> new ParsedTopic(device, StreamKind.TRUTH, stream, null);
+            case "gap" -> new ParsedTopic(device, StreamKind.GAP, stream, null);
             default -> parseGatt(device, stream);
+        };
+    }
+
+    /**
+     * {@code gateway/{gw}/{scan|status|cmd|cmd/ack}}: the parsed topic's device is the gateway id. A bad gateway
+     * id or another stream is a reject with a null device, so no per-device counters are made for it.
+     */
+    private static ParsedTopic parseGateway(String rest) {
+        int slash = rest.indexOf('/');
+        String gw = slash < 0 ? rest : rest.substring(0, slash);
+        if (!DeviceId.isValid(gw)) {
+            return new ParsedTopic(null, StreamKind.UNKNOWN, GATEWAY_SEGMENT + "/" + rest, RejectReason.BAD_DEVICE_ID);
+        }
+        String stream = slash < 0 ? "" : rest.substring(slash + 1);
+        return switch (stream) {
+            case "scan", "status", "cmd", "cmd/ack" -> new ParsedTopic(gw, StreamKind.GATEWAY, stream, null);
+            default -> new ParsedTopic(null, StreamKind.UNKNOWN, GATEWAY_SEGMENT + "/" + rest,
+                    RejectReason.UNKNOWN_STREAM);
         };
     }
 

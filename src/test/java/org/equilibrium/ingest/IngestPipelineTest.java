@@ -227,4 +227,43 @@ class IngestPipelineTest {
         assertThat(rejects("other", RejectReason.NOT_JSON)).isEqualTo(2);
         assertThat(meters.find("equilibrium.ingest.rejects").tag("device", "c").counter()).isNull();
     }
+
+    @Test
+    void gatewayMessagesGoToTheGatewayListenersAndAreNeitherDevicesNorRejects() {
+        List<String> gw = new ArrayList<>();
+        listeners.addGatewayListener((id, stream, payload, at) ->
+                gw.add(id + " " + stream + " " + new String(payload, StandardCharsets.UTF_8) + " " + at));
+        assertThat(json("gateway", "home-pi/scan", "{\"ts\":1,\"devices\":[]}")).isEmpty();
+        assertThat(json("gateway", "home-pi/status", "{\"online\":false}")).isEmpty();
+        assertThat(json("gateway", "home-pi/cmd/ack", "{\"id\":\"r1\",\"ok\":true}")).isEmpty();
+        assertThat(gw).containsExactly("home-pi scan {\"ts\":1,\"devices\":[]} " + ARRIVAL,
+                "home-pi status {\"online\":false} " + ARRIVAL, "home-pi cmd/ack {\"id\":\"r1\",\"ok\":true} " + ARRIVAL);
+        assertThat(stats.snapshot()).doesNotContainKeys("gateway", "home-pi");
+        assertThat(stats.invalid().snapshot().messages()).isZero();
+        assertThat(seen).isEmpty();
+        assertThat(meters.find("equilibrium.ingest.rejects").counters()).allMatch(c -> c.count() == 0);
+    }
+
+    @Test
+    void gatewayGapReachesTheBeatListenersAsAGapAndIsNotAReject() {
+        List<Sample> out = json("ble-deb163c13969", "gap",
+                "{\"from_ms\":1763740812345,\"to_ms\":1763740830120,\"reason\":\"link-lost\"}");
+        assertThat(out).isEmpty();
+        assertThat(events).containsExactly("gap ble-deb163c13969 1763740812345..1763740830120 link-lost");
+        assertThat(stats.snapshot().get("ble-deb163c13969").gaps()).isEqualTo(1);
+        assertThat(stats.snapshot().get("ble-deb163c13969").rejects()).isEmpty();
+        assertThat(meters.get("equilibrium.ingest.gaps").tag("cause", "ble-link").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedGapIsARejectAndNoGap() {
+        assertThat(json("ble-deb163c13969", "gap", "{\"from_ms\":200,\"to_ms\":100}"))
+                .containsExactly(new Sample.Reject(new DeviceId("ble-deb163c13969"), ARRIVAL, RejectReason.OUT_OF_RANGE, "gap"));
+        assertThat(json("ble-deb163c13969", "gap", "{\"from_ms\":100}")).hasSize(1);
+        assertThat(json("ble-deb163c13969", "gap", "not json")).hasSize(1);
+        assertThat(events).isEmpty();
+        assertThat(rejects("ble-deb163c13969", RejectReason.OUT_OF_RANGE)).isEqualTo(1);
+        assertThat(rejects("ble-deb163c13969", RejectReason.MISSING_FIELD)).isEqualTo(1);
+        assertThat(rejects("ble-deb163c13969", RejectReason.NOT_JSON)).isEqualTo(1);
+    }
 }

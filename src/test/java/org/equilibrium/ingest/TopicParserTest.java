@@ -61,4 +61,30 @@ class TopicParserTest {
         assertThat(tenant.parse("biofeedback/v1/dev/hr").reject()).isEqualTo(RejectReason.UNKNOWN_STREAM);
         assertThat(parser.subscriptionFilter()).isEqualTo("biofeedback/v1/+/#");
     }
+
+    @Test
+    void routesTheGatewaysOwnTopicsWithTheGatewayIdAsDevice() {
+        assertThat(parser.parse("biofeedback/v1/gateway/home-pi/scan")).isEqualTo(
+                new ParsedTopic("home-pi", StreamKind.GATEWAY, "scan", null));
+        assertThat(parser.parse("biofeedback/v1/gateway/home-pi/status")).isEqualTo(
+                new ParsedTopic("home-pi", StreamKind.GATEWAY, "status", null));
+        assertThat(parser.parse("biofeedback/v1/gateway/home-pi/cmd/ack")).isEqualTo(
+                new ParsedTopic("home-pi", StreamKind.GATEWAY, "cmd/ack", null));
+        assertThat(parser.parse("biofeedback/v1/gateway/home-pi/cmd").kind()).isEqualTo(StreamKind.GATEWAY);
+    }
+
+    @Test
+    void rejectsOtherGatewayTopicsWithoutMakingADeviceOfThem() {
+        ParsedTopic other = parser.parse("biofeedback/v1/gateway/home-pi/hr");
+        assertThat(other.reject()).isEqualTo(RejectReason.UNKNOWN_STREAM);
+        assertThat(other.deviceRaw()).isNull();
+        assertThat(parser.parse("biofeedback/v1/gateway/bad!gw/scan").reject()).isEqualTo(RejectReason.BAD_DEVICE_ID);
+        assertThat(parser.parse("biofeedback/v1/gateway/home-pi").reject()).isEqualTo(RejectReason.UNKNOWN_STREAM);
+    }
+
+    @Test
+    void gapIsAStreamOfEveryDevice() {
+        assertThat(parser.parse("biofeedback/v1/ble-deb163c13969/gap")).isEqualTo(
+                new ParsedTopic("ble-deb163c13969", StreamKind.GAP, "gap", null));
+    }
 }

@@ -78,6 +78,38 @@ public class PairingService {
         return paired;
     }
 
+    /**
+     * Checks, before anything is sent to a gateway, that the caller may pair a device to {@code patientId}
+     * (null: the calling patient). Returns the patient.
+     *
+     * @throws NotFoundException     a patient the caller may not act for
+     * @throws InvalidInputException no patient given by a caller who is not a patient
+     */
+    public long patientFor(Caller caller, Long patientId) {
+        return resolvePatient(caller, patientId);
+    }
+
+    /**
+     * Pairs a BLE device that a gateway has just linked. There is no claim code: BLE straps carry none, and
+     * being in radio range of the gateway at the patient's home is the proof of possession (src/docs/ble.md,
+     * "Pairing"). The device must be registered ({@link DeviceRegistry#register}).
+     *
+     * @throws ConflictException the device is already paired
+     */
+    public synchronized DeviceRecord pairLinked(Caller caller, String deviceId, Long patientId) {
+        long patient = resolvePatient(caller, patientId);
+        DeviceRecord device = registry.find(deviceId).orElseThrow(() -> new NotFoundException("no device " + deviceId));
+        if (device.paired()) {
+            if (device.patientId().equals(Long.toString(patient))) {
+                return device; // pairing again to the same patient (e.g. a retried request) changes nothing
+            }
+            throw new ConflictException("device " + deviceId + " is already paired");
+        }
+        DeviceRecord paired = registry.setPatient(deviceId, Long.toString(patient), null).orElseThrow();
+        periods.save(new PairingPeriod(null, deviceId, patient, clock.millis(), null, caller.accountId()));
+        return paired;
+    }
+
     /** Releases a paired device the caller may act for; its history stays. */
     public synchronized void unpair(Caller caller, String deviceId) {
         DeviceRecord device = registry.find(deviceId).orElseThrow(() -> new NotFoundException("no device " + deviceId));

@@ -81,6 +81,30 @@ public final class DeviceRegistry implements DeviceObserver, StatusListener {
         }
     }
 
+    /**
+     * Marks a known device offline without a status message of its own: its BLE gateway went offline, and a
+     * gateway's devices cannot have last wills (src/docs/ble.md). Unknown ids are ignored.
+     *
+     * @return true when the device was known and online
+     */
+    public boolean markOffline(String id) {
+        Entry e = devices.get(id);
+        return e != null && e.offline();
+    }
+
+    /**
+     * Registers a device the service is about to link (a BLE device picked from a gateway's scan) before it has
+     * sent anything, so it can be paired at once. A known device is left as it is.
+     */
+    public DeviceRecord register(DeviceId device, String profileId, long nowMs) {
+        Entry e = devices.computeIfAbsent(device.value(), id -> {
+            LOG.info("Device {} registered for linking (profile {})", id, profileId);
+            return new Entry(new DeviceRecord(id, profileId, null, null, null, nowMs, nowMs, false, null, null,
+                    null));
+        });
+        return e.snapshot();
+    }
+
     public List<DeviceRecord> list() {
         List<DeviceRecord> out = new ArrayList<>(devices.size());
         devices.values().forEach(e -> out.add(e.snapshot()));
@@ -173,6 +197,16 @@ public final class DeviceRegistry implements DeviceObserver, StatusListener {
             String profile = modelProfile != null ? modelProfile : b.profileId();
             update(new DeviceRecord(b.id(), profile, b.patientId(), b.displayName(), claim, b.firstSeenMs(),
                     b.lastSeenMs(), s.online(), battery, model, fw));
+        }
+
+        synchronized boolean offline() {
+            DeviceRecord b = base;
+            if (!b.online()) {
+                return false;
+            }
+            update(new DeviceRecord(b.id(), b.profileId(), b.patientId(), b.displayName(), b.claimCode(),
+                    b.firstSeenMs(), b.lastSeenMs(), false, b.batteryPct(), b.model(), b.firmware()));
+            return true;
         }
 
         synchronized void patient(String patientId, String displayName) {

@@ -26,4 +26,16 @@ public class MqttPublisher {
         return ingress.publish(prefix + "biofeedback/v1/" + device.value() + "/cmd",
                 json.getBytes(StandardCharsets.UTF_8), 1, false);
     }
+
+    /**
+     * Publishes an instruction to a BLE gateway, {@code {prefix}biofeedback/v1/gateway/{gatewayId}/cmd}
+     * (src/docs/ble.md), QoS 1 and not retained (the gateway ignores retained instructions).
+     */
+    public CompletionStage<Void> sendGatewayInstruction(String gatewayId, String json) {
+        if (!DeviceId.isValid(gatewayId)) {
+            throw new IllegalArgumentException("not a gateway id: " + gatewayId);
+        }
+        return ingress.publish(prefix + "biofeedback/v1/gateway/" + gatewayId + "/cmd",
+                json.getBytes(StandardCharsets.UTF_8), 1, false);
+    }
 }
