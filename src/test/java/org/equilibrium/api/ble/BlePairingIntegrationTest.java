@@ -1,6 +1,7 @@
 package org.equilibrium.api.ble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -206,6 +208,18 @@ class BlePairingIntegrationTest {
             assertThat(strap.get("services")).isEqualTo(List.of("0000180d-0000-1000-8000-00805f9b34fb",
                     "0000180f-0000-1000-8000-00805f9b34fb"));
             assertThat(strap.get("paired_to_patient")).isNull();
+
+            // nothing goes to the gateway for a patient the therapist may not act for, or an address it never saw
+            Accounts.User stranger = accounts.patient();
+            HttpClientResponseException notAssigned = assertThrows(HttpClientResponseException.class, () ->
+                    http.exchange(therapist.authorize(HttpRequest.POST("/api/ble/pair",
+                            Map.of("gateway_id", GW, "address", ADDRESS, "patient_id", stranger.id())))));
+            assertThat(notAssigned.getStatus().getCode()).isEqualTo(404);
+            HttpClientResponseException unseen = assertThrows(HttpClientResponseException.class, () ->
+                    http.exchange(therapist.authorize(HttpRequest.POST("/api/ble/pair",
+                            Map.of("gateway_id", GW, "address", "C0:FF:EE:12:34:56", "patient_id", patient.id())))));
+            assertThat(unseen.getStatus().getCode()).isEqualTo(404);
+            assertThat(gateway.instructions).isEmpty();
 
             Map<String, Object> view = http.retrieve(therapist.authorize(HttpRequest.POST("/api/ble/pair",
                     Map.of("gateway_id", GW, "address", ADDRESS, "patient_id", patient.id()))),
