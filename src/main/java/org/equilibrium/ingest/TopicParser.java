@@ -12,7 +12,7 @@ public final class TopicParser {
     /** The Bluetooth Base UUID suffix (Core Spec Vol 3 Part B 2.5.1): 0000xxxx-0000-1000-8000-00805f9b34fb. */
     private static final String BT_BASE_SUFFIX = "-0000-1000-8000-00805f9b34fb";
     private static final String ROOT = "biofeedback/v1/";
-    /** Reserved first segment of the BLE gateways' topics (src/docs/ble.md); no device may take this id. */
+    /** First segment of the BLE gateways' topics (src/docs/ble.md): {@code gateway/{gw}/{scan|status|cmd|cmd/ack}}. */
     public static final String GATEWAY_SEGMENT = "gateway";
 
     private final String prefix;
@@ -56,7 +56,11 @@ public final class TopicParser {
         }
         String stream = topic.substring(slash + 1);
         if (device.equals(GATEWAY_SEGMENT)) {
-            return parseGateway(stream);
+            ParsedTopic gateway = parseGateway(stream);
+            if (gateway != null) {
+                return gateway;
+            }
+            // not of the gateway form: a device that happens to be called "gateway" (the contract allows it)
         }
         return switch (stream) {
             case "hr" -> new ParsedTopic(device, StreamKind.HR, stream, null);
@@ -71,21 +75,22 @@ public final class TopicParser {
     }
 
     /**
-     * {@code gateway/{gw}/{scan|status|cmd|cmd/ack}}: the parsed topic's device is the gateway id. A bad gateway
-     * id or another stream is a reject with a null device, so no per-device counters are made for it.
+     * {@code gateway/{gw}/{scan|status|cmd|cmd/ack}} with a valid gateway id: the parsed topic's device is the
+     * gateway id. Anything else under {@code gateway/} is not a gateway topic (null): the contract lets a device be
+     * called "gateway", so {@code gateway/hr} stays that device's heart rate.
      */
     private static ParsedTopic parseGateway(String rest) {
         int slash = rest.indexOf('/');
-        String gw = slash < 0 ? rest : rest.substring(0, slash);
-        if (!DeviceId.isValid(gw)) {
-            return new ParsedTopic(null, StreamKind.UNKNOWN, GATEWAY_SEGMENT + "/" + rest, RejectReason.BAD_DEVICE_ID);
+        if (slash <= 0) {
+            return null;
         }
-        String stream = slash < 0 ? "" : rest.substring(slash + 1);
-        return switch (stream) {
-            case "scan", "status", "cmd", "cmd/ack" -> new ParsedTopic(gw, StreamKind.GATEWAY, stream, null);
-            default -> new ParsedTopic(null, StreamKind.UNKNOWN, GATEWAY_SEGMENT + "/" + rest,
-                    RejectReason.UNKNOWN_STREAM);
+        String gw = rest.substring(0, slash);
+        String stream = rest.substring(slash + 1);
+        boolean gatewayStream = switch (stream) {
+            case "scan", "status", "cmd", "cmd/ack" -> true;
+            default -> false;
         };
+        return gatewayStream && DeviceId.isValid(gw) ? new ParsedTopic(gw, StreamKind.GATEWAY, stream, null) : null;
     }
 
     private static ParsedTopic parseGatt(String device, String stream) {

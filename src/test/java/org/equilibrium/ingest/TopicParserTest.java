@@ -74,11 +74,19 @@ class TopicParserTest {
     }
 
     @Test
-    void rejectsOtherGatewayTopicsWithoutMakingADeviceOfThem() {
-        ParsedTopic other = parser.parse("biofeedback/v1/gateway/home-pi/hr");
-        assertThat(other.reject()).isEqualTo(RejectReason.UNKNOWN_STREAM);
-        assertThat(other.deviceRaw()).isNull();
-        assertThat(parser.parse("biofeedback/v1/gateway/bad!gw/scan").reject()).isEqualTo(RejectReason.BAD_DEVICE_ID);
+    void aDeviceCalledGatewayKeepsItsContractStreams() {
+        // The wire contract allows the device id "gateway"; only gateway/{gw}/{scan|status|cmd|cmd/ack} is a gateway.
+        assertThat(parser.parse("biofeedback/v1/gateway/hr")).isEqualTo(
+                new ParsedTopic("gateway", StreamKind.HR, "hr", null));
+        assertThat(parser.parse("biofeedback/v1/gateway/status").kind()).isEqualTo(StreamKind.STATUS);
+        assertThat(parser.parse("biofeedback/v1/gateway/cmd/ack").kind()).isEqualTo(StreamKind.CMD_ACK);
+        assertThat(parser.parse("biofeedback/v1/gateway/gatt/2a37").kind()).isEqualTo(StreamKind.GATT);
+    }
+
+    @Test
+    void otherTopicsUnderGatewayAreUnknownStreamsOfThatDevice() {
+        assertThat(parser.parse("biofeedback/v1/gateway/home-pi/hr").reject()).isEqualTo(RejectReason.UNKNOWN_STREAM);
+        assertThat(parser.parse("biofeedback/v1/gateway/bad!gw/scan").reject()).isEqualTo(RejectReason.UNKNOWN_STREAM);
         assertThat(parser.parse("biofeedback/v1/gateway/home-pi").reject()).isEqualTo(RejectReason.UNKNOWN_STREAM);
     }
 
