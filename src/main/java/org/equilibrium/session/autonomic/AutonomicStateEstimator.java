@@ -13,6 +13,7 @@ import java.util.Optional;
  * <pre>
  *   z_m      = clamp((x_m − mean_m) / max(sd_m, floor_m), ±zClamp)        per metric m, vs this session's baseline
  *   relative = (w_rmssd·z_lnRMSSD + w_hf·z_lnHF − w_hr·z_HR − w_lfhf·z_lnLF/HF) / Σ w (available terms)
+ *              HR: the recent (30-s) mean when the window has one, baseline and window alike
  *   popular  = clamp((PNS − SNS) / 2, ±populationClamp)                     Kubios-style indices vs norms
  *   balance  = (1 − p)·relative + p·popular   with a baseline,   = popular   without
  * </pre>
@@ -161,7 +162,7 @@ public final class AutonomicStateEstimator {
     private void addToBaseline(WindowMetrics m, Double pacedBreathsPerMin) {
         baselineWindows++;
         lnRmssd.add(ln(m.rmssdMs()));
-        meanHr.add(m.meanHrBpm());
+        meanHr.add(m.scoredHrBpm());
         if (hfMeaningful(m, pacedBreathsPerMin)) {
             lnHf.add(ln(m.hfMs2()));
             lnLfHf.add(ln(m.lfHf()));
@@ -189,7 +190,7 @@ public final class AutonomicStateEstimator {
             sum += settings.weightRmssd() * z;
             weights += settings.weightRmssd();
         }
-        z = z(m.meanHrBpm(), meanHr, settings.sdFloorMeanHrBpm());
+        z = z(m.scoredHrBpm(), meanHr, settings.sdFloorMeanHrBpm());
         if (!Double.isNaN(z)) {
             sum -= settings.weightMeanHr() * z;
             weights += settings.weightMeanHr();

@@ -52,7 +52,8 @@ public final class LiveSessionAnalysis {
         // No beat in the last 60 s (strap silent, contact lost, not started yet): a window with nothing in it,
         // which the estimator flags (coverage 0) instead of labelling.
         WindowMetrics m = shortPanel == null ? empty(nowMs, contactOk)
-                : PanelWindows.from(nowMs, shortPanel, hrv.panel(PanelWindows.SPECTRAL_WINDOW_S, nowMs), contactOk);
+                : PanelWindows.from(nowMs, shortPanel, hrv.panel(PanelWindows.SPECTRAL_WINDOW_S, nowMs),
+                        hrv.panel(PanelWindows.RECENT_HR_WINDOW_S, nowMs), contactOk);
         return estimator.next(m, phase, stimulation, pacedBreathsPerMin);
     }
 

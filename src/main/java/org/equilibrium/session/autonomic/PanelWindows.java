@@ -16,6 +16,13 @@ public final class PanelWindows {
     public static final double SHORT_WINDOW_S = 60;
     /** Window of the spectral metrics: LF needs 120 s (Task Force 1996). */
     public static final double SPECTRAL_WINDOW_S = 120;
+    /**
+     * Window of the scored mean heart rate. Mean HR, unlike RMSSD and band powers, is valid over ultra-short
+     * recordings of 10 s (Shaffer &amp; Ginsberg 2017; Task Force 1996 gives no minimum for it); 30 s spans at
+     * least three breaths at 6/min, so respiratory sinus arrhythmia averages out, and a 60-s mean would keep
+     * the old rate in the score for a minute after a change.
+     */
+    public static final double RECENT_HR_WINDOW_S = 30;
 
     private PanelWindows() {
     }
@@ -26,6 +33,15 @@ public final class PanelWindows {
      * @param contactOk     the strap's latest contact bit, or null when it reports none
      */
     public static WindowMetrics from(long windowEndMs, HrvPanel shortPanel, HrvPanel spectralPanel, Boolean contactOk) {
+        return from(windowEndMs, shortPanel, spectralPanel, null, contactOk);
+    }
+
+    /**
+     * @param recentPanel the {@link #RECENT_HR_WINDOW_S}-s panel at the tick, or null; its mean HR is used only
+     *                    when its own quality is ok
+     */
+    public static WindowMetrics from(long windowEndMs, HrvPanel shortPanel, HrvPanel spectralPanel,
+                                     HrvPanel recentPanel, Boolean contactOk) {
         if (shortPanel == null) {
             throw new IllegalArgumentException("the 60-s panel is required");
         }
@@ -47,7 +63,9 @@ public final class PanelWindows {
                 shortPanel.autonomic() == null ? Double.NaN : nan(shortPanel.autonomic().pnsIndex()),
                 shortPanel.autonomic() == null ? Double.NaN : nan(shortPanel.autonomic().snsIndex()),
                 Math.max(0, Math.min(1, shortPanel.coverage())), artefacts, contactOk, beats,
-                quality(shortPanel.quality()));
+                quality(shortPanel.quality()),
+                recentPanel != null && recentPanel.quality() == Quality.OK && recentPanel.time() != null
+                        ? positive(recentPanel.time().meanHrBpm()) : Double.NaN);
     }
 
     static QualityFlag quality(Quality q) {

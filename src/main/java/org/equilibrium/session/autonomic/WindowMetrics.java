@@ -20,18 +20,30 @@ package org.equilibrium.session.autonomic;
  * @param beats            accepted beats in the 60-s window
  * @param analyzerQuality  the HRV analyzer's own verdict on the window (it also catches irregular rhythm the
  *                         corrector could not separate), or null when the source gives none
+ * @param recentMeanHrBpm  mean heart rate over the last {@link PanelWindows#RECENT_HR_WINDOW_S} s, which the
+ *                         estimator scores instead of the 60-s mean when present (mean HR needs no 60 s; it then
+ *                         follows a change within about 30 s), NaN when not available
  */
 public record WindowMetrics(long windowEndMs, double meanHrBpm, double rmssdMs, double sdnnMs, double hfMs2,
                             double lfHf, double coherence, double respRateBpm, double pnsIndex, double snsIndex,
                             double coverage, double artefactFraction, Boolean contactOk, int beats,
-                            QualityFlag analyzerQuality) {
+                            QualityFlag analyzerQuality, double recentMeanHrBpm) {
+
+    /** A window without a recent-HR figure: the estimator scores the 60-s mean HR. */
+    public WindowMetrics(long windowEndMs, double meanHrBpm, double rmssdMs, double sdnnMs, double hfMs2,
+                         double lfHf, double coherence, double respRateBpm, double pnsIndex, double snsIndex,
+                         double coverage, double artefactFraction, Boolean contactOk, int beats,
+                         QualityFlag analyzerQuality) {
+        this(windowEndMs, meanHrBpm, rmssdMs, sdnnMs, hfMs2, lfHf, coherence, respRateBpm, pnsIndex, snsIndex,
+                coverage, artefactFraction, contactOk, beats, analyzerQuality, Double.NaN);
+    }
 
     /** A window without an analyzer verdict: the estimator judges coverage and artefacts itself. */
     public WindowMetrics(long windowEndMs, double meanHrBpm, double rmssdMs, double sdnnMs, double hfMs2,
                          double lfHf, double coherence, double respRateBpm, double pnsIndex, double snsIndex,
                          double coverage, double artefactFraction, Boolean contactOk, int beats) {
         this(windowEndMs, meanHrBpm, rmssdMs, sdnnMs, hfMs2, lfHf, coherence, respRateBpm, pnsIndex, snsIndex,
-                coverage, artefactFraction, contactOk, beats, null);
+                coverage, artefactFraction, contactOk, beats, null, Double.NaN);
     }
 
     public WindowMetrics {
@@ -48,6 +60,7 @@ public record WindowMetrics(long windowEndMs, double meanHrBpm, double rmssdMs, 
             throw new IllegalArgumentException("beats must be >= 0, got " + beats);
         }
         requirePositiveOrNaN("mean HR", meanHrBpm);
+        requirePositiveOrNaN("recent mean HR", recentMeanHrBpm);
         requirePositiveOrNaN("RMSSD", rmssdMs);
         requirePositiveOrNaN("SDNN", sdnnMs);
         requirePositiveOrNaN("HF power", hfMs2);
@@ -59,5 +72,10 @@ public record WindowMetrics(long windowEndMs, double meanHrBpm, double rmssdMs, 
         if (!Double.isNaN(v) && !(v >= 0 && v < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(what + " must be finite and >= 0 or NaN (not available), got " + v);
         }
+    }
+
+    /** The heart rate the estimator scores: the recent mean when present, else the 60-s mean. */
+    public double scoredHrBpm() {
+        return Double.isNaN(recentMeanHrBpm) ? meanHrBpm : recentMeanHrBpm;
     }
 }

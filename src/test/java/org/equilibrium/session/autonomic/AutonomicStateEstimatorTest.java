@@ -274,6 +274,37 @@ class AutonomicStateEstimatorTest {
         assertThat(est.baseline().orElseThrow().meanHrBpm().mean()).isEqualTo(65);
     }
 
+    /** As {@link #metrics}, with a recent (30-s) mean HR beside the 60-s one. */
+    private static WindowMetrics withRecentHr(long endMs, double hr60, double recentHr) {
+        return new WindowMetrics(endMs, hr60, 40, 50, 600, 2, 0.5, 14, Double.NaN, Double.NaN, 1, 0, true, 65, null,
+                recentHr);
+    }
+
+    @Test
+    void scoresTheRecentMeanHeartRateWhenTheWindowHasOne() {
+        AutonomicStateEstimator est = estimator();
+        long t = FIRST;
+        for (int i = 0; i < 12; i++, t += 5_000) {
+            est.next(withRecentHr(t, 65, 65), PhaseKind.BASELINE, null);
+        }
+        // the 60-s mean still holds the old rate; the last 30 s already run 6 bpm faster (3 floor SDs);
+        // weights sum to 1 with HF in (14/min): relative = −0.35 · 3
+        AutonomicEstimate fast = est.next(withRecentHr(t, 65, 71), PhaseKind.PRACTICE, null);
+        assertThat(fast.relativeZ()).isCloseTo(-1.05, within(1e-9));
+        assertThat(fast.metrics().meanHrBpm()).isEqualTo(65);
+        // without a recent figure the 60-s mean is scored
+        AutonomicEstimate plain = est.next(metrics(t + 5_000, 71, 40, 600, 2, 14), PhaseKind.PRACTICE, null);
+        assertThat(plain.relativeZ()).isCloseTo(-1.05, within(1e-9));
+        AutonomicEstimate back = est.next(withRecentHr(t + 10_000, 71, 65), PhaseKind.PRACTICE, null);
+        assertThat(back.relativeZ()).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void rejectsANegativeRecentHeartRate() {
+        assertThatThrownBy(() -> withRecentHr(FIRST, 65, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recent mean HR");
+    }
+
     @Test
     void rejectsWindowsOutOfTimeOrder() {
         AutonomicStateEstimator est = estimator();

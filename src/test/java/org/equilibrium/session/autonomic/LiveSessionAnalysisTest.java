@@ -39,6 +39,8 @@ class LiveSessionAnalysisTest {
         assertThat(m.coverage()).isGreaterThan(0.95);
         assertThat(m.artefactFraction()).isZero();
 
+        assertThat(m.recentMeanHrBpm()).isCloseTo(60, within(0.5));
+
         // 30 s without beats (strap off), then beats again: the analyzer flags the window, the estimator too
         t += 30_000;
         live.onGap();
@@ -51,5 +53,27 @@ class LiveSessionAnalysisTest {
         assertThat(after.quality()).isEqualTo(QualityFlag.LOW_COVERAGE);
         assertThat(after.state()).isEqualTo(AutonomicState.UNKNOWN);
         assertThat(after.heldState()).isEqualTo(AutonomicState.BALANCED);
+    }
+
+    @Test
+    void recentHeartRateFollowsAStepWithinItsWindowWhileTheSixtySecondMeanLags() {
+        LiveSessionAnalysis live = new LiveSessionAnalysis(new HrvAnalyzer(HrvConfig.DEFAULT),
+                EstimatorSettings.defaults(), T0);
+        double t = T0;
+        while (t < T0 + 180_000) {
+            double r = rr(t - T0);
+            t += r;
+            live.onBeat(Math.round(t), r);
+        }
+        // HR 60 → 75 bpm (RR 1000 → 800 ms, same breathing modulation) for the next 35 s
+        while (t < T0 + 215_000) {
+            double r = rr(t - T0) * 0.8;
+            t += r;
+            live.onBeat(Math.round(t), r);
+        }
+        WindowMetrics m = live.tick(T0 + 215_000, PhaseKind.PRACTICE, null, true).metrics();
+        assertThat(m.recentMeanHrBpm()).isCloseTo(75, within(1.0));
+        // the 60-s window is still a mix of 25 s at 60 bpm and 35 s at 75 bpm
+        assertThat(m.meanHrBpm()).isBetween(66.0, 70.0);
     }
 }
