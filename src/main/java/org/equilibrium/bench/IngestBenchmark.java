@@ -21,14 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.equilibrium.transport.mqtt.ArrivalCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.equilibrium.devinfra.LocalServer;
 import org.equilibrium.devinfra.LocalServers;
 import org.influxdb.InfluxDB;
@@ -408,7 +406,7 @@ public final class IngestBenchmark {
     }
 
     private record CountingCallback(AtomicLong received, long total, AtomicLong firstNs, AtomicLong lastNs,
-                                    CountDownLatch done) implements MqttCallback {
+                                    CountDownLatch done) implements ArrivalCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             long n = received.incrementAndGet();
@@ -420,24 +418,9 @@ public final class IngestBenchmark {
             }
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse r) {
-        }
 
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-        }
 
-        @Override
-        public void deliveryComplete(IMqttToken t) {
-        }
 
-        @Override
-        public void connectComplete(boolean reconnect, String uri) {
-        }
 
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -19,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.equilibrium.transport.mqtt.ArrivalCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -81,7 +79,7 @@ class BlePairingIntegrationTest {
     }
 
     /** The gateway's MQTT side: records the instructions it gets and acks each, as the real worker does. */
-    static final class FakeGateway implements MqttCallback, AutoCloseable {
+    static final class FakeGateway implements ArrivalCallback, AutoCloseable {
         final MqttClient client;
         final List<String> instructions = new CopyOnWriteArrayList<>();
 
@@ -127,25 +125,10 @@ class BlePairingIntegrationTest {
             }).start();
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse r) {
-        }
 
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-        }
 
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
 
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
 
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
 
         @Override
         public void close() throws MqttException {

@@ -16,11 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.equilibrium.transport.mqtt.ArrivalCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -393,7 +391,7 @@ class BleGatewayIntegrationTest {
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private final class Collector implements MqttCallback {
+    private final class Collector implements ArrivalCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             MqttProperties p = message.getProperties();
@@ -408,25 +406,10 @@ class BleGatewayIntegrationTest {
             received.add(new Received(topic, message.getPayload(), ts, System.currentTimeMillis()));
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse r) {
-        }
 
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-        }
 
-        @Override
-        public void deliveryComplete(IMqttToken t) {
-        }
 
-        @Override
-        public void connectComplete(boolean reconnect, String uri) {
-        }
 
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 
     @SuppressWarnings("unused")

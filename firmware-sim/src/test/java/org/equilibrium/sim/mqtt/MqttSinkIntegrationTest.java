@@ -7,16 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.equilibrium.transport.mqtt.ArrivalCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.equilibrium.devinfra.LocalServer;
 import org.equilibrium.devinfra.LocalServers;
@@ -53,32 +50,17 @@ class MqttSinkIntegrationTest {
     private static MqttAsyncClient subscriber(String url, String id, String filter, ConcurrentLinkedQueue<Received> into)
             throws MqttException {
         MqttAsyncClient c = new MqttAsyncClient(url, id, new MemoryPersistence());
-        c.setCallback(new MqttCallback() {
+        c.setCallback(new ArrivalCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage m) {
                 into.add(new Received(topic, m.getPayload(), m.isRetained(),
                         m.getProperties() == null ? List.of() : m.getProperties().getUserProperties()));
             }
 
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
 
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
 
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
 
-            @Override
-            public void connectComplete(boolean reconnect, String uri) {
-            }
 
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
-            }
         });
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);

@@ -13,15 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.equilibrium.transport.mqtt.ArrivalCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.equilibrium.device.profile.ProfileRegistry;
 import org.equilibrium.devinfra.LocalServer;
 import org.equilibrium.devinfra.LocalServers;
@@ -88,7 +85,7 @@ class StimulationMqttIntegrationTest {
     }
 
     /** The simulator's TENS firmware behind a plain MQTT client: executes cmd, acks on cmd/ack. */
-    static final class SimDevice implements MqttCallback, AutoCloseable {
+    static final class SimDevice implements ArrivalCallback, AutoCloseable {
         final MqttClient client;
         final Stimulator firmware = new Stimulator(StimulatorModel.SIM_TENS, 1, 90, 0);
         final List<String> commands = new CopyOnWriteArrayList<>();
@@ -131,25 +128,10 @@ class StimulationMqttIntegrationTest {
             }).start();
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse r) {
-        }
 
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-        }
 
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
 
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
 
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
 
         @Override
         public void close() throws MqttException {
