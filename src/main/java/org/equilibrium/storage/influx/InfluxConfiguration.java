@@ -21,6 +21,7 @@ public class InfluxConfiguration {
     private int batchSize = InfluxStoreOptions.DEFAULT_BATCH_SIZE_POINTS;
     private int writeConcurrency = InfluxStoreOptions.DEFAULT_WRITE_CONCURRENCY;
     private Duration flushInterval = InfluxStoreOptions.DEFAULT_FLUSH_INTERVAL;
+    private Duration flushIdle = InfluxStoreOptions.DEFAULT_FLUSH_IDLE;
     private int queueMaxPoints = InfluxStoreOptions.DEFAULT_QUEUE_MAX_POINTS;
     private String spoolDir = "./var/spool";
     private long spoolMaxBytes = InfluxStoreOptions.DEFAULT_SPOOL_MAX_BYTES;
@@ -35,7 +36,7 @@ public class InfluxConfiguration {
     /** The validated, immutable settings. */
     public InfluxStoreOptions toOptions() {
         return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSize, writeConcurrency, flushInterval,
-                queueMaxPoints, Path.of(spoolDir), spoolMaxBytes, spoolSegmentBytes, spoolAlertPercent / 100.0,
+                flushIdle, queueMaxPoints, Path.of(spoolDir), spoolMaxBytes, spoolSegmentBytes, spoolAlertPercent / 100.0,
                 connectTimeout, writeTimeout, retryInitial, retryMax, pingInterval);
     }
 
@@ -93,6 +94,14 @@ public class InfluxConfiguration {
 
     public void setWriteConcurrency(int writeConcurrency) {
         this.writeConcurrency = writeConcurrency;
+    }
+
+    public Duration getFlushIdle() {
+        return flushIdle;
+    }
+
+    public void setFlushIdle(Duration flushIdle) {
+        this.flushIdle = flushIdle;
     }
 
     public Duration getFlushInterval() {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,33 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
     private static final long MAX_REPLAY_BYTES = 64L << 20;
     private static final long RECENT_REFUSAL_MS = 60_000;
 
+    /**
+     * One writer lane: its queue, the points in it, when the last entry came, and its writer thread, which an
+     * appender wakes only when the lane holds a full batch (otherwise the writer wakes on its own deadlines).
+     */
+    private static final class Lane {
+        final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        final AtomicLong points = new AtomicLong();
+        volatile Thread writer;
+        volatile long lastAppendNanos;
+
+        void add(Pending p, long batchPoints) {
+            lastAppendNanos = System.nanoTime();
+            queue.add(p);
+            long after = points.addAndGet(p.points());
+            if (after >= batchPoints && after - p.points() < batchPoints) {
+                wake();
+            }
+        }
+
+        void wake() {
+            Thread t = writer;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
     private record Pending(String lines, int points, CompletableFuture<Void> done) {
     }
 
@@ -95,7 +123,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
     private final DiskSpool spool;
     private final InfluxLineMapper mapper = new InfluxLineMapper();
     private final RejectTimestamps rejectTimestamps = new RejectTimestamps(100_000);
-    private final List<LinkedBlockingQueue<Pending>> lanes = new ArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
     private final AtomicLong queuedPoints = new AtomicLong();
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
     private final Object databaseLock = new Object();
@@ -179,10 +207,11 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                 .description("points waiting in memory for the writer").register(registry);
 
         for (int i = 0; i < options.writeConcurrency(); i++) {
-            LinkedBlockingQueue<Pending> lane = new LinkedBlockingQueue<>();
+            Lane lane = new Lane();
             lanes.add(lane);
             Thread writer = new Thread(() -> writeLoop(lane), "influx-writer-" + i);
             writer.setDaemon(true);
+            lane.writer = writer;
             writers.add(writer);
         }
         replayPool = options.writeConcurrency() == 1 ? null
@@ -248,7 +277,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                         + options.queueMaxPoints() + ")");
             }
             CompletableFuture<Void> done = new CompletableFuture<>();
-            lanes.get(lane).add(new Pending(lines, n, done));
+            lanes.get(lane).add(new Pending(lines, n, done), options.batchSizePoints());
             return done;
         } finally {
             closeLock.readLock().unlock();
@@ -341,9 +370,12 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
 
     // ---------------------------------------------------------------- writer thread
 
-    private void writeLoop(LinkedBlockingQueue<Pending> queue) {
+    private void writeLoop(Lane lane) {
+        LinkedBlockingQueue<Pending> queue = lane.queue;
         List<Pending> batch = new ArrayList<>();
         long flushNanos = options.flushInterval().toNanos();
+        long batchPoints = options.batchSizePoints();
+        long idleNanos = options.flushIdle().toNanos();
         while (true) {
             Pending first;
             try {
@@ -357,28 +389,31 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
                 }
                 continue;
             }
+            // Let the batch fill: until it is full (the appender that fills it wakes us), the flush deadline
+            // passes, or nothing arrived for flushIdle (the senders are waiting for acks, which wait for this
+            // write). Taking entries one by one as they come would wake this thread, and cost its appender a
+            // signal, for every single message.
+            long deadline = System.nanoTime() + flushNanos;
+            while (lane.points.get() < batchPoints && !closed) {
+                long now = System.nanoTime();
+                long idleLeft = lane.lastAppendNanos + idleNanos - now;
+                long wait = Math.min(deadline - now, idleLeft);
+                if (wait <= 0) {
+                    break;
+                }
+                LockSupport.parkNanos(this, wait);
+            }
             batch.add(first);
             long points = first.points();
-            long deadline = System.nanoTime() + flushNanos;
-            while (points < options.batchSizePoints()) {
+            while (points < batchPoints) {
                 Pending next = queue.poll();
                 if (next == null) {
-                    long wait = deadline - System.nanoTime();
-                    if (wait <= 0 || closed) {
-                        break;
-                    }
-                    try {
-                        next = queue.poll(wait, TimeUnit.NANOSECONDS);
-                    } catch (InterruptedException e) {
-                        break;
-                    }
-                    if (next == null) {
-                        break;
-                    }
+                    break;
                 }
                 batch.add(next);
                 points += next.points();
             }
+            lane.points.addAndGet(-points);
             queuedPoints.addAndGet(-points);
             try {
                 handle(batch, points);
@@ -755,6 +790,7 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
         } finally {
             closeLock.writeLock().unlock();
         }
+        lanes.forEach(Lane::wake); // a writer letting a batch fill writes it now
         long deadline = System.currentTimeMillis() + options.flushInterval().toMillis()
                 + 2 * options.writeTimeout().toMillis() + 5_000;
         for (Thread writer : writers) {
@@ -770,8 +806,8 @@ public final class InfluxSampleStore implements SampleStore, AutoCloseable {
             LOG.error("InfluxDB writers did not finish within their timeout; {} queued points are refused",
                     queuedPoints.get());
         }
-        for (LinkedBlockingQueue<Pending> queue : lanes) {
-            for (Pending p; (p = queue.poll()) != null; ) {
+        for (Lane lane : lanes) {
+            for (Pending p; (p = lane.queue.poll()) != null; ) {
                 refuseAll(List.of(p), p.points(), "closed", "the store shut down before the points were stored");
             }
         }

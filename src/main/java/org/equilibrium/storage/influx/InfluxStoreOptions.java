@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param writeConcurrency      writer lanes, each with one HTTP write in flight; a device always uses the same
  *                              lane, so the points of one series are written in the order they were appended
  * @param flushInterval         longest a point waits for its batch to fill before it is written
+ * @param flushIdle             a batch is also written once no point arrived on its lane for this long: acks wait
+ *                              on the write, and a sender that has used up its window (the MQTT receive maximum,
+ *                              or a broker's own in-flight limit) sends nothing more until they come
  * @param queueMaxPoints        bound of the in-memory queue in front of the writer; beyond it appends are refused
  * @param spoolDir              directory of the on-disk spool
  * @param spoolMaxBytes         bound of the spool; beyond it appends are refused
@@ -29,7 +32,7 @@ import java.time.Duration;
  */
 public record InfluxStoreOptions(String url, String database, String username, String password,
                                  String retentionPolicy, int batchSizePoints, int writeConcurrency, Duration flushInterval,
-                                 int queueMaxPoints, Path spoolDir, long spoolMaxBytes, long spoolSegmentBytes,
+                                 Duration flushIdle, int queueMaxPoints, Path spoolDir, long spoolMaxBytes, long spoolSegmentBytes,
                                  double spoolAlertFraction, Duration connectTimeout, Duration writeTimeout,
                                  Duration retryInitial, Duration retryMax, Duration pingInterval) {
 
@@ -38,6 +41,7 @@ public record InfluxStoreOptions(String url, String database, String username, S
     public static final int DEFAULT_BATCH_SIZE_POINTS = 5000;
     public static final int DEFAULT_WRITE_CONCURRENCY = 2;
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
+    public static final Duration DEFAULT_FLUSH_IDLE = Duration.ofMillis(2);
     public static final int DEFAULT_QUEUE_MAX_POINTS = 250_000;
     public static final long DEFAULT_SPOOL_MAX_BYTES = 1L << 30;
     public static final long DEFAULT_SPOOL_SEGMENT_BYTES = 16L << 20;
@@ -59,6 +63,7 @@ public record InfluxStoreOptions(String url, String database, String username, S
         require(writeConcurrency >= 1 && writeConcurrency <= 64,
                 "equilibrium.influx.write-concurrency must be 1-64 but was " + writeConcurrency);
         require(positive(flushInterval), "equilibrium.influx.flush-interval must be > 0 but was " + flushInterval);
+        require(positive(flushIdle), "equilibrium.influx.flush-idle must be > 0 but was " + flushIdle);
         require(queueMaxPoints >= batchSizePoints, "equilibrium.influx.queue-max-points (" + queueMaxPoints
                 + ") must be >= batch-size (" + batchSizePoints + ")");
         require(spoolDir != null, "equilibrium.influx.spool-dir must be set");
@@ -79,38 +84,44 @@ public record InfluxStoreOptions(String url, String database, String username, S
     /** Every default, for the given server, database and spool directory. */
     public static InfluxStoreOptions defaults(String url, String database, Path spoolDir) {
         return new InfluxStoreOptions(url, database, null, null, null, DEFAULT_BATCH_SIZE_POINTS,
-                DEFAULT_WRITE_CONCURRENCY, DEFAULT_FLUSH_INTERVAL, DEFAULT_QUEUE_MAX_POINTS, spoolDir, DEFAULT_SPOOL_MAX_BYTES,
+                DEFAULT_WRITE_CONCURRENCY, DEFAULT_FLUSH_INTERVAL, DEFAULT_FLUSH_IDLE, DEFAULT_QUEUE_MAX_POINTS, spoolDir, DEFAULT_SPOOL_MAX_BYTES,
                 DEFAULT_SPOOL_SEGMENT_BYTES, DEFAULT_SPOOL_ALERT_FRACTION, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_WRITE_TIMEOUT, DEFAULT_RETRY_INITIAL, DEFAULT_RETRY_MAX, DEFAULT_PING_INTERVAL);
     }
 
     public InfluxStoreOptions withSpoolMaxBytes(long maxBytes, long segmentBytes) {
         return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints,
-                writeConcurrency, flushInterval, queueMaxPoints, spoolDir, maxBytes, segmentBytes, spoolAlertFraction,
+                writeConcurrency, flushInterval, flushIdle, queueMaxPoints, spoolDir, maxBytes, segmentBytes, spoolAlertFraction,
                 connectTimeout, writeTimeout, retryInitial, retryMax, pingInterval);
     }
 
     public InfluxStoreOptions withRetry(Duration initial, Duration max) {
         return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints,
-                writeConcurrency, flushInterval, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction,
+                writeConcurrency, flushInterval, flushIdle, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction,
                 connectTimeout, writeTimeout, initial, max, pingInterval);
     }
 
     public InfluxStoreOptions withBatching(int batchSize, Duration flush, int queueMax) {
         return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSize,
-                writeConcurrency, flush, queueMax, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction, connectTimeout,
+                writeConcurrency, flush, flushIdle, queueMax, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction, connectTimeout,
                 writeTimeout, retryInitial, retryMax, pingInterval);
+    }
+
+    public InfluxStoreOptions withFlushIdle(Duration idle) {
+        return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints,
+                writeConcurrency, flushInterval, idle, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes,
+                spoolAlertFraction, connectTimeout, writeTimeout, retryInitial, retryMax, pingInterval);
     }
 
     public InfluxStoreOptions withWriteConcurrency(int lanes) {
         return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints, lanes,
-                flushInterval, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction,
+                flushInterval, flushIdle, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes, spoolAlertFraction,
                 connectTimeout, writeTimeout, retryInitial, retryMax, pingInterval);
     }
 
     public InfluxStoreOptions withTimeouts(Duration connect, Duration write) {
         return new InfluxStoreOptions(url, database, username, password, retentionPolicy, batchSizePoints,
-                writeConcurrency, flushInterval, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes,
+                writeConcurrency, flushInterval, flushIdle, queueMaxPoints, spoolDir, spoolMaxBytes, spoolSegmentBytes,
                 spoolAlertFraction, connect, write, retryInitial, retryMax, pingInterval);
     }
 
@@ -119,7 +130,7 @@ public record InfluxStoreOptions(String url, String database, String username, S
     public String toString() {
         return "InfluxStoreOptions[url=" + url + ", database=" + database + ", username=" + username
                 + ", password=" + (password == null ? "none" : "***") + ", retentionPolicy=" + retentionPolicy
-                + ", batchSizePoints=" + batchSizePoints + ", writeConcurrency=" + writeConcurrency + ", flushInterval=" + flushInterval + ", queueMaxPoints="
+                + ", batchSizePoints=" + batchSizePoints + ", writeConcurrency=" + writeConcurrency + ", flushInterval=" + flushInterval + ", flushIdle=" + flushIdle + ", queueMaxPoints="
                 + queueMaxPoints + ", spoolDir=" + spoolDir + ", spoolMaxBytes=" + spoolMaxBytes
                 + ", spoolSegmentBytes=" + spoolSegmentBytes + ", spoolAlertFraction=" + spoolAlertFraction
                 + ", connectTimeout=" + connectTimeout + ", writeTimeout=" + writeTimeout + ", retryInitial="

@@ -367,6 +367,35 @@ class InfluxSampleStoreTest {
     }
 
     @Test
+    void writesAsSoonAsAppendsPauseInsteadOfWaitingOutTheFlushInterval() throws Exception {
+        // Acks wait on the write: a sender whose window is used up sends nothing more, so waiting for the
+        // interval would cap ingest at one window per interval.
+        InfluxStoreOptions o = options(influx.url()).withBatching(5000, Duration.ofSeconds(60), 250_000)
+                .withFlushIdle(Duration.ofMillis(5));
+        try (InfluxSampleStore store = new InfluxSampleStore(o, new SimpleMeterRegistry())) {
+            // times out (the test fails) if the writer waits for its 60-s deadline
+            store.append(List.of(new Sample.Battery(STRAP, T0, 77))).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void writesAFullBatchAtOnceWithoutWaitingForAnyDeadline() throws Exception {
+        InfluxStoreOptions o = options(influx.url()).withBatching(10, Duration.ofSeconds(60), 250_000)
+                .withFlushIdle(Duration.ofSeconds(60)).withWriteConcurrency(1);
+        try (InfluxSampleStore store = new InfluxSampleStore(o, new SimpleMeterRegistry());
+             InfluxQueries q = InfluxQueries.connect(o)) {
+            List<CompletableFuture<Void>> stages = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                stages.add(store.append(List.of(new Sample.Battery(STRAP, T0 + i * 1000L, 50 + i)))
+                        .toCompletableFuture());
+            }
+            CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            eventually(Duration.ofSeconds(10), () -> assertThat(q.count("device_status", "battery_pct", STRAP, T0, T0 + 10_000))
+                    .isEqualTo(10));
+        }
+    }
+
+    @Test
     void aWriteThatTimesOutIsSpooledAndItsLateArrivalDoesNotDoubleTheData() throws Exception {
         LocalServer own = LocalServers.startInflux(dir.resolve("slow-influx"));
         InfluxStoreOptions o = options(own.url()).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(700));
