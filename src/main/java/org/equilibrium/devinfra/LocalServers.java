@@ -69,7 +69,7 @@ public final class LocalServers {
         c.append("listener ").append(port).append(" 127.0.0.1\n");
         c.append("allow_anonymous true\n");
         c.append("max_queued_messages 1000000\n");
-        c.append("max_inflight_messages 1000\n");
+        c.append("max_inflight_messages 10000\n");
         c.append("persistence ").append(options.persistence()).append('\n');
         c.append("persistence_location ").append(dir.toAbsolutePath()).append("/\n");
         c.append("autosave_interval 1\n");

@@ -82,7 +82,7 @@ public class IngestBeans {
         IngestLimits limits = settings.toLimits();
         TopicParser parser = new TopicParser(mqtt.prefix(), limits.maxTopicLength());
         RejectLog rejectLog = new RejectLog(limits.rejectLogIntervalMs(), limits.maxDeviceTags());
-        return new IngestDispatcher(Math.max(1, mqtt.workers()), Math.max(mqtt.queueCapacity(), mqtt.receiveMaximum()),
+        return new IngestDispatcher(Math.max(0, mqtt.workers()), Math.max(mqtt.queueCapacity(), mqtt.receiveMaximum()),
                 () -> new IngestPipeline(limits, parser, decoders, stats, metrics, rejectLog, registry, listeners),
                 store, scheduler, metrics.registry(), mqtt.prefix(), mqtt.receiveMaximum(), settings.storeRetryMin(),
                 settings.storeRetryMax());

@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * Moves messages off Paho's callback thread into ingest workers and acknowledges each one only after its
  * samples are durably stored.
  *
- * <p>{@link #messageArrived} enqueues into the bounded queue of one worker, chosen by device id, so a
- * device's messages stay in order and its stream state has a single owner. Each worker runs an
+ * <p>With {@code workerCount} 0 (the default) {@link #messageArrived} runs the pipeline on the MQTT client's
+ * callback thread: the pipeline is CPU-only and never waits on storage, and handing every message to another
+ * thread cost a thread wake-up per message, more than the pipeline itself. With workers, it enqueues into the
+ * bounded queue of one worker, chosen by device id, so a device's messages stay in order and its stream state
+ * has a single owner. Each worker (or the inline one) runs an
  * {@link IngestPipeline} and hands the samples to the {@link SampleStore} without waiting. Acks are sent
  * in arrival order per worker: a message is acknowledged when its own samples and those of every earlier
  * message of the worker are stored (so the ack of a duplicate never overtakes the store of its original).
@@ -51,6 +54,8 @@ public final class IngestDispatcher implements MqttIngressListener, AutoCloseabl
     private static final String ROOT = "biofeedback/v1/";
 
     private final Worker[] workers;
+    /** Runs on the caller's thread when there are no worker threads; else null. */
+    private final Worker inline;
     private final SampleStore store;
     private final ScheduledExecutorService scheduler;
     private final int prefixLength;
@@ -94,10 +99,14 @@ public final class IngestDispatcher implements MqttIngressListener, AutoCloseabl
                 .description("arrival to MQTT acknowledgement (stored)").register(registry);
         Gauge.builder("equilibrium.ingest.inflight", inFlight, AtomicInteger::get)
                 .description("messages received and not yet acknowledged").register(registry);
+        if (workerCount < 0) {
+            throw new IllegalArgumentException("workerCount must be 0 (inline) or more, not " + workerCount);
+        }
         this.workers = new Worker[workerCount];
         for (int i = 0; i < workerCount; i++) {
             workers[i] = new Worker(i, queueCapacity, pipelines.get());
         }
+        this.inline = workerCount == 0 ? new Worker(-1, 0, pipelines.get()) : null;
         Gauge.builder("equilibrium.ingest.queue.depth", this, IngestDispatcher::queueDepth)
                 .description("messages waiting for an ingest worker").register(registry);
     }
@@ -123,11 +132,17 @@ public final class IngestDispatcher implements MqttIngressListener, AutoCloseabl
     @Override
     public void messageArrived(InboundMessage message, Acknowledgement acknowledgement) {
         Job job = new Job(message, acknowledgement);
-        Worker w = workers[shard(message.topic())];
         // counted before the hand-off, so a worker's ack can never make the count dip below the truth
         if (inFlight.incrementAndGet() == receiveMaximum) {
             backpressure.increment();
         }
+        if (inline != null) {
+            synchronized (inline) { // one caller in practice (Paho's callback thread); the lock keeps it safe
+                inline.handle(job);
+            }
+            return;
+        }
+        Worker w = workers[shard(message.topic())];
         if (w.queue.offer(job)) {
             return;
         }
@@ -220,11 +235,14 @@ public final class IngestDispatcher implements MqttIngressListener, AutoCloseabl
         /** Completes when every message taken so far by this worker is stored: the ack order. */
         CompletableFuture<Void> tail = DONE;
 
+        /** {@code index} -1: the inline worker, without queue or thread. */
         Worker(int index, int capacity, IngestPipeline pipeline) {
-            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.queue = index < 0 ? null : new ArrayBlockingQueue<>(capacity);
             this.pipeline = pipeline;
-            this.thread = new Thread(this, "ingest-" + index);
-            thread.setDaemon(true);
+            this.thread = index < 0 ? null : new Thread(this, "ingest-" + index);
+            if (thread != null) {
+                thread.setDaemon(true);
+            }
         }
 
         @Override

@@ -16,13 +16,15 @@ import org.equilibrium.testing.RecordingSampleStore;
 import org.equilibrium.transport.mqtt.InboundMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IngestDispatcherTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RecordingSampleStore store = new RecordingSampleStore();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<Integer> acks = new CopyOnWriteArrayList<>();
-    private final IngestDispatcher dispatcher = dispatcher(1);
+    private IngestDispatcher dispatcher;
 
     private IngestDispatcher dispatcher(int workers) {
         IngestLimits limits = IngestLimits.defaults();
@@ -36,7 +38,9 @@ class IngestDispatcherTest {
 
     @AfterEach
     void stop() {
-        dispatcher.close();
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         scheduler.shutdownNow();
     }
 
@@ -52,8 +56,10 @@ class IngestDispatcherTest {
         }
     }
 
-    @Test
-    void acknowledgesOnlyAfterTheSamplesAreDurablyStored() throws Exception {
+    @ParameterizedTest(name = "{0} worker threads (0: on the MQTT callback thread)")
+    @ValueSource(ints = {0, 1})
+    void acknowledgesOnlyAfterTheSamplesAreDurablyStored(int workers) throws Exception {
+        dispatcher = dispatcher(workers);
         dispatcher.start();
         store.hold();
         send(1, "d", "{\"ts\":1000,\"seq\":1,\"bpm\":60}");
@@ -67,8 +73,10 @@ class IngestDispatcherTest {
         assertThat(dispatcher.inFlight()).isZero();
     }
 
-    @Test
-    void aDuplicateIsNotAcknowledgedBeforeItsOriginalIsStored() throws Exception {
+    @ParameterizedTest(name = "{0} worker threads (0: on the MQTT callback thread)")
+    @ValueSource(ints = {0, 1})
+    void aDuplicateIsNotAcknowledgedBeforeItsOriginalIsStored(int workers) throws Exception {
+        dispatcher = dispatcher(workers);
         dispatcher.start();
         store.hold();
         send(1, "d", "{\"ts\":1000,\"seq\":1,\"bpm\":60}");
@@ -81,8 +89,10 @@ class IngestDispatcherTest {
         assertThat(store.samples()).containsExactly(new Sample.HeartRate(new DeviceId("d"), 1000, 60, null, 1L));
     }
 
-    @Test
-    void refusedSamplesStayUnacknowledgedAndAreOfferedAgainUntilTaken() throws Exception {
+    @ParameterizedTest(name = "{0} worker threads (0: on the MQTT callback thread)")
+    @ValueSource(ints = {0, 1})
+    void refusedSamplesStayUnacknowledgedAndAreOfferedAgainUntilTaken(int workers) throws Exception {
+        dispatcher = dispatcher(workers);
         dispatcher.start();
         store.refuseNext(3);
         send(1, "d", "{\"ts\":1000,\"seq\":1,\"bpm\":60}");

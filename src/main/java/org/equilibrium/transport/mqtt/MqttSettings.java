@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param sessionExpiry     how long the broker keeps the session while we are disconnected
  * @param receiveMaximum    unacknowledged messages the broker may send before waiting (backpressure window)
  * @param queueCapacity     per-worker ingest queue (at least the receive maximum)
- * @param workers           ingest worker threads (a device always goes to the same one)
+ * @param workers           ingest worker threads (a device always goes to the same one); 0 = on the MQTT callback thread
  */
 @ConfigurationProperties("equilibrium.mqtt")
 public record MqttSettings(
@@ -33,9 +33,9 @@ public record MqttSettings(
         @Nullable String sharedGroup,
         @Bindable(defaultValue = "false") boolean cleanStart,
         @Bindable(defaultValue = "7d") Duration sessionExpiry,
-        @Bindable(defaultValue = "1000") int receiveMaximum,
-        @Bindable(defaultValue = "1000") int queueCapacity,
-        @Bindable(defaultValue = "1") int workers,
+        @Bindable(defaultValue = "10000") int receiveMaximum,
+        @Bindable(defaultValue = "10000") int queueCapacity,
+        @Bindable(defaultValue = "0") int workers,
         @Bindable(defaultValue = "30s") Duration keepAlive,
         @Bindable(defaultValue = "10s") Duration connectTimeout,
         @Bindable(defaultValue = "1s") Duration reconnectMinDelay,
