@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttIngress implements MqttCallback, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngress.class);
+    /** Stateless; its sockets read ahead (see the class for why). TLS keeps Paho's own factory. */
+    private static final ReadAheadSocketFactory READ_AHEAD = new ReadAheadSocketFactory();
 
     private final MqttClientOptions options;
     private final MqttIngressListener listener;
@@ -117,6 +119,9 @@ public final class MqttIngress implements MqttCallback, AutoCloseable {
         o.setKeepAliveInterval((int) options.keepAlive().toSeconds());
         o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
         o.setAutomaticReconnect(false);
+        if (options.url().startsWith("tcp://")) {
+            o.setSocketFactory(READ_AHEAD);
+        }
         if (options.username() != null && !options.username().isBlank()) {
             o.setUserName(options.username());
             if (options.password() != null) {
