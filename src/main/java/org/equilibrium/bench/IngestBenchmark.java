@@ -1,6 +1,7 @@
 package org.equilibrium.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,23 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.equilibrium.transport.mqtt.ArrivalCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.equilibrium.devinfra.LocalServer;
 import org.equilibrium.devinfra.LocalServers;
 import org.influxdb.InfluxDB;
@@ -55,26 +46,31 @@ public final class IngestBenchmark {
     private final int messagesPerDevice;
     private final int publishers;
     private final Path jar;
+    private final List<String> serviceJvmOptions;
 
-    private IngestBenchmark(int devices, int messagesPerDevice, int publishers, Path jar) {
+    private IngestBenchmark(int devices, int messagesPerDevice, int publishers, Path jar,
+                            List<String> serviceJvmOptions) {
         this.devices = devices;
         this.messagesPerDevice = messagesPerDevice;
         this.publishers = publishers;
         this.jar = jar;
+        this.serviceJvmOptions = serviceJvmOptions;
     }
 
     public static void main(String[] args) throws Exception {
         int devices = 200;
         int messages = 500;
         int publishers = 4;
+        List<String> serviceJvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--devices" -> devices = Integer.parseInt(args[++i]);
                 case "--messages" -> messages = Integer.parseInt(args[++i]);
                 case "--publishers" -> publishers = Integer.parseInt(args[++i]);
+                case "--service-jvm-option" -> serviceJvmOptions.add(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("usage: ./equilibrium bench ingest [--devices D (200)] [--messages M per device"
-                            + " (500)] [--publishers P (4)]");
+                            + " (500)] [--publishers P (4)] [--service-jvm-option OPT]... (e.g. a JFR recording of the service)");
                     return;
                 }
                 default -> {
@@ -88,19 +84,38 @@ public final class IngestBenchmark {
             System.err.println("bench ingest: run it from the jar (./equilibrium bench ingest); found " + jar);
             System.exit(2);
         }
-        new IngestBenchmark(devices, messages, publishers, jar).run();
+        if (!new IngestBenchmark(devices, messages, publishers, jar, List.copyOf(serviceJvmOptions)).run()) {
+            System.exit(1);
+        }
     }
 
-    private void run() throws Exception {
-        long total = (long) devices * messagesPerDevice;
+    /** Runs both phases in a temporary folder (removed afterwards); false when verification failed. */
+    private boolean run() throws Exception {
         Path dir = Files.createTempDirectory("equilibrium-bench-ingest");
+        try {
+            return run(dir);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private boolean run(Path dir) throws Exception {
+        long total = (long) devices * messagesPerDevice;
         System.out.printf(Locale.ROOT, "ingest benchmark: %d devices x %d hr messages = %d messages (QoS 1), "
                 + "%d publisher connections%n", devices, messagesPerDevice, total, publishers);
         try (LocalServer broker = LocalServers.startMosquitto(dir.resolve("mosquitto"));
              LocalServer influx = LocalServers.startInflux(dir.resolve("influxdb"))) {
             // 1. Broker alone.
-            double brokerRate = brokerAlone(broker.url(), total, 0);
+            // Warm-up of the publishers' JIT, unmeasured, as in the end-to-end phase.
+            brokerAlone(broker.url(), Math.max(1, messagesPerDevice / 5), "bench-counter-warmup");
+            long[] cpu0 = {cpuNanos(broker.pid()), cpuNanos(ProcessHandle.current().pid())};
+            double brokerRate = brokerAlone(broker.url(), messagesPerDevice, "bench-counter");
             System.out.printf(Locale.ROOT, "broker alone:  %,.0f messages/s (subscriber counting only)%n", brokerRate);
+            System.out.printf(Locale.ROOT, "               CPU per message: mosquitto %.2f us, publishers+counter %.2f us%n",
+                    (cpuNanos(broker.pid()) - cpu0[0]) / 1e3 / total,
+                    (cpuNanos(ProcessHandle.current().pid()) - cpu0[1]) / 1e3 / total);
 
             // 2. End to end through the service.
             int httpPort = LocalServers.freePort();
@@ -116,12 +131,19 @@ public final class IngestBenchmark {
                     throw new IllegalStateException("warm-up points did not all arrive");
                 }
                 long cpuBefore = cpuNanos(service.pid());
+                Map<String, Long> threadsBefore = cpuByThread(service.pid());
+                long[] others = {cpuNanos(broker.pid()), cpuNanos(influx.pid()),
+                        cpuNanos(ProcessHandle.current().pid())};
                 long t0 = System.nanoTime();
                 publishAll(broker.url(), 1_000_000_000L, messagesPerDevice, warmupPerDevice);
                 long expectedPoints = 2 * total;
                 long stored = awaitStored(db, expectedPoints + warmupPoints, Duration.ofMinutes(10)) - warmupPoints;
                 long elapsedNs = System.nanoTime() - t0;
                 long cpuNs = cpuNanos(service.pid()) - cpuBefore;
+                Map<String, Long> threadsAfter = cpuByThread(service.pid());
+                double brokerUs = (cpuNanos(broker.pid()) - others[0]) / 1e3 / total;
+                double influxUs = (cpuNanos(influx.pid()) - others[1]) / 1e3 / total;
+                double selfUs = (cpuNanos(ProcessHandle.current().pid()) - others[2]) / 1e3 / total;
                 double serviceRate = total / (elapsedNs / 1e9);
                 long heapBytes = heapUsed(httpPort);
                 long mismatches = verify(db);
@@ -132,15 +154,16 @@ public final class IngestBenchmark {
                         serviceRate / brokerRate);
                 System.out.printf(Locale.ROOT, "service CPU:   %.2f us per message (%.1f s CPU in %.1f s)%n",
                         cpuNs / 1e3 / total, cpuNs / 1e9, elapsedNs / 1e9);
+                System.out.printf(Locale.ROOT, "  by thread:   %s%n", byThread(threadsBefore, threadsAfter, total));
+                System.out.printf(Locale.ROOT, "others' CPU:   mosquitto %.2f us, influxd %.2f us, publishers+queries "
+                        + "%.2f us per message%n", brokerUs, influxUs, selfUs);
                 System.out.printf(Locale.ROOT, "service heap:  %s used after the run%n",
                         heapBytes < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f MiB", heapBytes / 1048576.0));
                 System.out.printf(Locale.ROOT, "verification:  %s%n", mismatches == 0
                         ? "every stored bpm, rr_ms and timestamp equals what was published"
                         : mismatches + " points differ from what was published");
                 db.close();
-                if (mismatches != 0 || stored != expectedPoints) {
-                    System.exit(1);
-                }
+                return mismatches == 0 && stored == expectedPoints;
             } finally {
                 service.destroy();
                 if (!service.waitFor(15, TimeUnit.SECONDS)) {
@@ -150,32 +173,28 @@ public final class IngestBenchmark {
         }
     }
 
-    /** Publishes everything and returns the subscriber's receive rate. */
-    private double brokerAlone(String url, long total, long tsOffset) throws Exception {
-        MqttAsyncClient sub = new MqttAsyncClient(url, "bench-counter", new MemoryPersistence());
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicLong received = new AtomicLong();
-        AtomicLong firstNs = new AtomicLong();
-        AtomicLong lastNs = new AtomicLong();
-        sub.setCallback(new CountingCallback(received, total, firstNs, lastNs, done));
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        o.setReceiveMaximum(65535);
-        sub.connect(o).waitForCompletion(10_000);
-        sub.subscribe(new MqttSubscription[] {new MqttSubscription("biofeedback/v1/+/hr", 1)}).waitForCompletion(10_000);
-        long t0 = System.nanoTime();
-        publishAll(url, tsOffset);
-        if (!done.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("subscriber got only " + received.get() + " of " + total);
+    /** Publishes everything and returns the rate at which a subscriber that only counts receives it. */
+    private double brokerAlone(String url, int perDevice, String clientId) throws Exception {
+        long total = (long) devices * perDevice;
+        try (LeanMqttClient sub = LeanMqttClient.connect(url, clientId)) {
+            sub.subscribe("biofeedback/v1/+/hr");
+            CompletableFuture<Long> last = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return sub.countUntil(total, Duration.ofMinutes(2));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, r -> {
+                        Thread t = new Thread(r, "bench-counter");
+                        t.setDaemon(true);
+                        t.start();
+                    });
+            long t0 = System.nanoTime();
+            publishAll(url, 0L, perDevice, 0);
+            long elapsed = last.get(10, TimeUnit.MINUTES) - t0;
+            return total / (elapsed / 1e9);
         }
-        long elapsed = lastNs.get() - t0;
-        sub.disconnect().waitForCompletion(5_000);
-        sub.close();
-        return total / (elapsed / 1e9);
-    }
-
-    private void publishAll(String url, long tsOffset) throws Exception {
-        publishAll(url, tsOffset, messagesPerDevice, 0);
     }
 
     private void publishAll(String url, long tsOffset, int perDevice, int seqBase) throws Exception {
@@ -204,44 +223,20 @@ public final class IngestBenchmark {
     }
 
     private void publishLane(String url, int lane, long tsOffset, int perDevice, int seqBase) throws Exception {
-        MqttAsyncClient pub = new MqttAsyncClient(url, "bench-pub-" + lane + "-" + tsOffset, new MemoryPersistence());
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        pub.connect(o).waitForCompletion(10_000);
-        int inflight = 500;
-        Semaphore window = new Semaphore(inflight);
-        MqttActionListener release = new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                window.release();
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable exception) {
-                window.release();
-            }
-        };
-        for (int m = 0; m < perDevice; m++) {
-            for (int d = lane; d < devices; d += publishers) {
-                MqttMessage msg = new MqttMessage(payload(d, m, tsOffset, seqBase));
-                msg.setQos(1);
-                window.acquire();
-                while (true) {
-                    try {
-                        pub.publish(String.format(Locale.ROOT, TOPIC_FORMAT, deviceId(d)), msg, null, release);
-                        break;
-                    } catch (MqttException e) {
-                        if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                            throw e;
-                        }
-                        Thread.sleep(1);
-                    }
+        List<byte[]> topics = new ArrayList<>();
+        for (int d = lane; d < devices; d += publishers) {
+            topics.add(String.format(Locale.ROOT, TOPIC_FORMAT, deviceId(d)).getBytes(StandardCharsets.UTF_8));
+        }
+        try (LeanMqttClient pub = LeanMqttClient.connect(url, "bench-pub-" + lane + "-" + tsOffset)) {
+            LeanMqttClient.Publisher publisher = pub.publisher(1000);
+            for (int m = 0; m < perDevice; m++) {
+                int k = 0;
+                for (int d = lane; d < devices; d += publishers) {
+                    publisher.publish(topics.get(k++), payload(d, m, tsOffset, seqBase));
                 }
             }
+            publisher.drain();
         }
-        window.acquire(inflight);
-        pub.disconnect().waitForCompletion(10_000);
-        pub.close();
     }
 
     static String deviceId(int d) {
@@ -265,8 +260,11 @@ public final class IngestBenchmark {
 
     private Process startService(String mqttUrl, String influxUrl, Path dataDir, int httpPort) throws IOException {
         Files.createDirectories(dataDir);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "serve");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(serviceJvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("EQUILIBRIUM_MQTT_URL", mqttUrl);
         env.put("EQUILIBRIUM_MQTT_CLIENT_ID", "equilibrium-bench");
@@ -363,6 +361,46 @@ public final class IngestBenchmark {
         return out;
     }
 
+    /**
+     * utime + stime per thread group of a process from /proc/PID/task (Linux), in ns; threads are grouped by
+     * name with digits removed ("influx-writer-0" and "-1" together). Threads that ended are not counted.
+     */
+    static Map<String, Long> cpuByThread(long pid) {
+        Map<String, Long> out = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "#");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ns = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+                    out.merge(name, ns, Long::sum);
+                } catch (IOException | RuntimeException threadEnded) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** The largest per-thread-group CPU deltas, in us per message. */
+    private static String byThread(Map<String, Long> before, Map<String, Long> after, long messages) {
+        List<Map.Entry<String, Long>> deltas = new ArrayList<>();
+        after.forEach((name, ns) -> deltas.add(Map.entry(name, ns - before.getOrDefault(name, 0L))));
+        deltas.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Long> e : deltas.subList(0, Math.min(8, deltas.size()))) {
+            if (e.getValue() <= 0) {
+                break;
+            }
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", e.getValue() / 1e3 / messages));
+        }
+        return sb.toString();
+    }
+
     /** utime + stime of a process from /proc (Linux), in ns. */
     static long cpuNanos(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -403,24 +441,5 @@ public final class IngestBenchmark {
         int i = json.indexOf("\"" + key + "\"");
         int s = json.indexOf('"', json.indexOf(':', i) + 1);
         return json.substring(s + 1, json.indexOf('"', s + 1));
-    }
-
-    private record CountingCallback(AtomicLong received, long total, AtomicLong firstNs, AtomicLong lastNs,
-                                    CountDownLatch done) implements ArrivalCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            long n = received.incrementAndGet();
-            long now = System.nanoTime();
-            firstNs.compareAndSet(0, now);
-            if (n == total) {
-                lastNs.set(now);
-                done.countDown();
-            }
-        }
-
-
-
-
-
     }
 }
