@@ -124,6 +124,15 @@ public final class MqttIngress implements MqttCallback, AutoCloseable {
             }
         }
         try {
+            applyTls(o);
+        } catch (PemTls.TlsSetupException e) {
+            // Same policy as a broker that is down: health DOWN with the reason, retried with backoff (the
+            // files are read again on each attempt, so fixing them needs no restart).
+            connectFailures.incrementAndGet();
+            failed("TLS setup for " + options.url() + " failed", e);
+            return;
+        }
+        try {
             client.connect(o, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
@@ -140,6 +149,20 @@ public final class MqttIngress implements MqttCallback, AutoCloseable {
             connectFailures.incrementAndGet();
             failed("connect to " + options.url() + " failed", e);
         }
+    }
+
+    private void applyTls(MqttConnectionOptions o) throws PemTls.TlsSetupException {
+        MqttTls tls = options.tls();
+        if (!options.usesTls()) {
+            if (tls.anyFileSet()) {
+                // Certificates were configured, so TLS was meant: never fall back to plain text silently.
+                throw new PemTls.TlsSetupException("TLS certificate files are set (equilibrium.mqtt.tls-*) but the "
+                        + "URL " + options.url() + " is not ssl://; use ssl://host:port (usually port 8883)");
+            }
+            return;
+        }
+        o.setSocketFactory(PemTls.socketFactory(tls));
+        o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
     }
 
     private void onConnected(boolean resumed) {
