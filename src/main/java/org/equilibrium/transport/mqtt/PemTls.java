@@ -42,9 +42,10 @@ import org.bouncycastle.util.io.pem.PemReader;
  * Builds the broker connection's {@link SSLSocketFactory} from PEM files with the JDK's JSSE. BouncyCastle's
  * core jar (already a dependency) only parses PEM and the PKCS#1 / SEC1 key structures, so no bcpkix is needed.
  * Every problem with a file is a {@link TlsSetupException} whose message names the setting, the file and what is
- * wrong with it: it ends up on /health as the connection's last error.
+ * wrong with it: it ends up on /health as the connection's last error. The PEM readers are public because the
+ * HTTPS start-up check ({@code org.equilibrium.api.HttpsFilesCheck}) uses them too.
  */
-final class PemTls {
+public final class PemTls {
     static final String CA_SETTING = "equilibrium.mqtt.tls-ca-file";
     static final String CERT_SETTING = "equilibrium.mqtt.tls-cert-file";
     static final String KEY_SETTING = "equilibrium.mqtt.tls-key-file";
@@ -61,12 +62,12 @@ final class PemTls {
     }
 
     /** A TLS file that cannot be used; the message is meant for the operator. */
-    static final class TlsSetupException extends Exception {
-        TlsSetupException(String message) {
+    public static final class TlsSetupException extends Exception {
+        public TlsSetupException(String message) {
             super(message);
         }
 
-        TlsSetupException(String message, Throwable cause) {
+        public TlsSetupException(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -91,7 +92,7 @@ final class PemTls {
         if (cert) {
             List<X509Certificate> chain = readCertificates(tls.certFile(), CERT_SETTING);
             PrivateKey privateKey = readPrivateKey(tls.keyFile(), KEY_SETTING);
-            requireMatch(privateKey, chain.get(0), tls);
+            requireMatch(privateKey, tls.keyFile(), KEY_SETTING, chain.get(0), tls.certFile(), CERT_SETTING);
             keys = keyManagers(privateKey, chain);
         }
         try {
@@ -104,7 +105,7 @@ final class PemTls {
     }
 
     /** Every {@code CERTIFICATE} block of the file, in order (a client chain starts with the leaf). */
-    static List<X509Certificate> readCertificates(String file, String setting) throws TlsSetupException {
+    public static List<X509Certificate> readCertificates(String file, String setting) throws TlsSetupException {
         List<X509Certificate> out = new ArrayList<>();
         CertificateFactory factory;
         try {
@@ -131,7 +132,7 @@ final class PemTls {
     }
 
     /** The one private key of the file: PKCS#8 ({@code PRIVATE KEY}), PKCS#1 RSA or SEC1 EC, not encrypted. */
-    static PrivateKey readPrivateKey(String file, String setting) throws TlsSetupException {
+    public static PrivateKey readPrivateKey(String file, String setting) throws TlsSetupException {
         byte[] pkcs8 = null;
         for (PemObject o : readPem(file, setting)) {
             byte[] der = switch (o.getType()) {
@@ -252,7 +253,8 @@ final class PemTls {
     }
 
     /** A key that does not belong to the certificate would only fail later, in the handshake, less clearly. */
-    private static void requireMatch(PrivateKey key, X509Certificate cert, MqttTls tls) throws TlsSetupException {
+    public static void requireMatch(PrivateKey key, String keyFile, String keySetting, X509Certificate cert,
+                                    String certFile, String certSetting) throws TlsSetupException {
         String algorithm = switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
@@ -278,8 +280,8 @@ final class PemTls {
             ok = false;
         }
         if (!ok) {
-            throw new TlsSetupException("the private key in " + tls.keyFile() + " (" + KEY_SETTING
-                    + ") does not belong to the certificate in " + tls.certFile() + " (" + CERT_SETTING + ")");
+            throw new TlsSetupException("the private key in " + keyFile + " (" + keySetting
+                    + ") does not belong to the certificate in " + certFile + " (" + certSetting + ")");
         }
     }
 
