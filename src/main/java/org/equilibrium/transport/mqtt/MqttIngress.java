@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttIngress implements MqttCallback, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngress.class);
-    /** Stateless; its sockets read ahead (see the class for why). TLS keeps Paho's own factory. */
+    /** Stateless; its plain TCP sockets read ahead (see the class for why). */
     private static final ReadAheadSocketFactory READ_AHEAD = new ReadAheadSocketFactory();
 
     private final MqttClientOptions options;
@@ -119,14 +119,20 @@ public final class MqttIngress implements MqttCallback, AutoCloseable {
         o.setKeepAliveInterval((int) options.keepAlive().toSeconds());
         o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
         o.setAutomaticReconnect(false);
-        if (options.url().startsWith("tcp://")) {
-            o.setSocketFactory(READ_AHEAD);
-        }
         if (options.username() != null && !options.username().isBlank()) {
             o.setUserName(options.username());
             if (options.password() != null) {
                 o.setPassword(options.password().getBytes(StandardCharsets.UTF_8));
             }
+        }
+        try {
+            applyTls(o);
+        } catch (PemTls.TlsSetupException e) {
+            // Same policy as a broker that is down: health DOWN with the reason, retried with backoff (the
+            // files are read again on each attempt, so fixing them needs no restart).
+            connectFailures.incrementAndGet();
+            failed("TLS setup for " + options.url() + " failed", e);
+            return;
         }
         try {
             client.connect(o, null, new MqttActionListener() {
@@ -145,6 +151,21 @@ public final class MqttIngress implements MqttCallback, AutoCloseable {
             connectFailures.incrementAndGet();
             failed("connect to " + options.url() + " failed", e);
         }
+    }
+
+    private void applyTls(MqttConnectionOptions o) throws PemTls.TlsSetupException {
+        MqttTls tls = options.tls();
+        if (!options.usesTls()) {
+            if (tls.anyFileSet()) {
+                // Certificates were configured, so TLS was meant: never fall back to plain text silently.
+                throw new PemTls.TlsSetupException("TLS certificate files are set (equilibrium.mqtt.tls-*) but the "
+                        + "URL " + options.url() + " is not ssl://; use ssl://host:port (usually port 8883)");
+            }
+            o.setSocketFactory(READ_AHEAD);
+            return;
+        }
+        o.setSocketFactory(PemTls.socketFactory(tls));
+        o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
     }
 
     private void onConnected(boolean resumed) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * {@code equilibrium.mqtt.*}: the ingest connection (defaults documented in application.yml).
  * Environment variables override the usual Micronaut way ({@code EQUILIBRIUM_MQTT_URL},
- * {@code EQUILIBRIUM_MQTT_CLIENT_ID}, ...).
+ * {@code EQUILIBRIUM_MQTT_CLIENT_ID}, {@code EQUILIBRIUM_MQTT_TLS_CA_FILE}, ...).
  *
  * @param enabled           false: no broker connection at all (API-only instance)
  * @param url               broker URL, {@code tcp://host:port} or {@code ssl://host:port}
@@ -21,6 +21,10 @@ import java.time.Duration;
  * @param receiveMaximum    unacknowledged messages the broker may send before waiting (backpressure window)
  * @param queueCapacity     per-worker ingest queue (at least the receive maximum)
  * @param workers           ingest worker threads (a device always goes to the same one); 0 = on the MQTT callback thread
+ * @param tlsCaFile         PEM certificates to trust for an {@code ssl://} broker (else the JVM's trust store)
+ * @param tlsCertFile       PEM client certificate (chain) for mutual TLS, with {@code tlsKeyFile}
+ * @param tlsKeyFile        PEM private key of the client certificate (unencrypted)
+ * @param tlsVerifyHostname check that the broker's certificate names the URL's host (keep it on)
  */
 @ConfigurationProperties("equilibrium.mqtt")
 public record MqttSettings(
@@ -39,7 +43,11 @@ public record MqttSettings(
         @Bindable(defaultValue = "30s") Duration keepAlive,
         @Bindable(defaultValue = "10s") Duration connectTimeout,
         @Bindable(defaultValue = "1s") Duration reconnectMinDelay,
-        @Bindable(defaultValue = "60s") Duration reconnectMaxDelay) {
+        @Bindable(defaultValue = "60s") Duration reconnectMaxDelay,
+        @Nullable String tlsCaFile,
+        @Nullable String tlsCertFile,
+        @Nullable String tlsKeyFile,
+        @Bindable(defaultValue = "true") boolean tlsVerifyHostname) {
 
     public String prefix() {
         return topicPrefix == null ? "" : topicPrefix;
@@ -48,6 +56,7 @@ public record MqttSettings(
     public MqttClientOptions toOptions(String subscriptionFilter) {
         return new MqttClientOptions(url, clientId, username, password, subscriptionFilter, sharedGroup, cleanStart,
                 sessionExpiry, Math.max(1, Math.min(65_535, receiveMaximum)), keepAlive, connectTimeout,
-                reconnectMinDelay, reconnectMaxDelay);
+                reconnectMinDelay, reconnectMaxDelay,
+                new MqttTls(tlsCaFile, tlsCertFile, tlsKeyFile, tlsVerifyHostname));
     }
 }
