@@ -74,6 +74,9 @@ class FaultsIntegrationTest {
                     fleet.start();
                     Thread.sleep(8_000);
                     broker = LocalServers.restartMosquitto(broker, LocalServers.MosquittoOptions.defaults());
+                    awaitMqttUp(ctx);
+                    assertThat(ctx.getBean(MqttIngress.class).status().sessionPresent())
+                            .as("the service's session came back from Mosquitto's persistence file").isTrue();
                     Thread.sleep(8_000);
                     fleet.stop();
                     InfluxQueries q = ctx.getBean(InfluxQueries.class);
