@@ -77,7 +77,9 @@ public final class LocalServers {
         c.append("autosave_interval 1\n");
         c.append("log_dest file ").append(log.toAbsolutePath()).append('\n');
         c.append("log_type error\nlog_type warning\nlog_type notice\n");
-        runAsCurrentUser().ifPresent(u -> c.append("user ").append(u).append('\n'));
+        if (options.extraConfigLines().stream().noneMatch(l -> l.strip().startsWith("user "))) {
+            runAsCurrentUser().ifPresent(u -> c.append("user ").append(u).append('\n'));
+        }
         options.extraConfigLines().forEach(l -> c.append(l).append('\n'));
         Files.writeString(conf, c.toString());
         Files.deleteIfExists(log);
@@ -108,7 +110,8 @@ public final class LocalServers {
      * The {@code user} line for Mosquitto's config. Started as root, Mosquitto switches to its default user
      * {@code mosquitto}, which cannot write our private directory (owned by whoever started us): no persistence
      * file and no log, so every session and queued message is lost on a restart. Naming the current user keeps
-     * it as that user (for root, with a warning in the log); started as anyone else it ignores the line.
+     * it as that user (for root, with a warning in the log); started as anyone else it ignores the line. A
+     * {@code user} line among the caller's extra lines wins (Mosquitto refuses two).
      */
     private static Optional<String> runAsCurrentUser() {
         String user = System.getProperty("user.name", "");
