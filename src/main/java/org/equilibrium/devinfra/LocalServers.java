@@ -22,6 +22,8 @@ public final class LocalServers {
 
     private static final List<String> MOSQUITTO_PATHS = List.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto",
             "/usr/local/sbin/mosquitto");
+    /** Mosquitto's default {@code persistence_file}, in {@code persistence_location}. */
+    public static final String MOSQUITTO_DB = "mosquitto.db";
     private static final List<String> INFLUXD_PATHS = List.of("/usr/bin/influxd", "/usr/local/bin/influxd");
 
     private LocalServers() {
@@ -75,6 +77,9 @@ public final class LocalServers {
         c.append("autosave_interval 1\n");
         c.append("log_dest file ").append(log.toAbsolutePath()).append('\n');
         c.append("log_type error\nlog_type warning\nlog_type notice\n");
+        if (options.extraConfigLines().stream().noneMatch(l -> l.strip().startsWith("user "))) {
+            runAsCurrentUser().ifPresent(u -> c.append("user ").append(u).append('\n'));
+        }
         options.extraConfigLines().forEach(l -> c.append(l).append('\n'));
         Files.writeString(conf, c.toString());
         Files.deleteIfExists(log);
@@ -87,10 +92,30 @@ public final class LocalServers {
         return server;
     }
 
-    /** Restarts a Mosquitto on the same port and directory (its persistence file is kept). */
+    /**
+     * Restarts a Mosquitto on the same port and directory: SIGTERM (Mosquitto then writes its persistence file),
+     * start again. With persistence on, a missing {@code mosquitto.db} after the stop is an error: the sessions
+     * and queued messages the caller means to keep would silently be gone.
+     */
     public static LocalServer restartMosquitto(LocalServer old, MosquittoOptions options) throws IOException {
         old.close();
+        if (options.persistence() && !Files.isRegularFile(old.dir().resolve(MOSQUITTO_DB))) {
+            throw new IOException("Mosquitto wrote no " + MOSQUITTO_DB + " in " + old.dir() + " on the way down:\n"
+                    + old.logTail());
+        }
         return startMosquitto(old.dir(), options.withPort(old.port()));
+    }
+
+    /**
+     * The {@code user} line for Mosquitto's config. Started as root, Mosquitto switches to its default user
+     * {@code mosquitto}, which cannot write our private directory (owned by whoever started us): no persistence
+     * file and no log, so every session and queued message is lost on a restart. Naming the current user keeps
+     * it as that user (for root, with a warning in the log); started as anyone else it ignores the line. A
+     * {@code user} line among the caller's extra lines wins (Mosquitto refuses two).
+     */
+    private static Optional<String> runAsCurrentUser() {
+        String user = System.getProperty("user.name", "");
+        return user.matches("[A-Za-z0-9._-]+") ? Optional.of(user) : Optional.empty();
     }
 
     /** Starts InfluxDB 1.x with its HTTP API on a free loopback port, data in {@code dir}. */

@@ -66,15 +66,7 @@ final class DeviceFleet implements AutoCloseable {
                 for (long seq = 0; running.get(); seq++) {
                     long tickStart = System.currentTimeMillis();
                     for (int d = first; d < devices; d += publishers) {
-                        String id = deviceId(d);
-                        // Device time: the seq-th second after t0, so every point has its own timestamp.
-                        long ts = t0Ms + seq * 1000;
-                        int bpm = 55 + (int) ((seq + d) % 40);
-                        double rrMs = Math.round(60_000.0 / bpm * 10) / 10.0;
-                        String json = "{\"ts\":%d,\"seq\":%d,\"bpm\":%d,\"rr_ms\":[%s],\"contact\":true}"
-                                .formatted(ts, seq, bpm, Double.toString(rrMs));
-                        publishUntilAcked(client, "biofeedback/v1/" + id + "/hr", json);
-                        sent.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(new Sent(ts, seq, bpm, rrMs));
+                        publishOne(client, d, seq);
                     }
                     long sleep = 1000 - (System.currentTimeMillis() - tickStart);
                     if (sleep > 0) {
@@ -94,6 +86,38 @@ final class DeviceFleet implements AutoCloseable {
         } catch (Exception e) {
             failures.add(e);
         }
+    }
+
+    /**
+     * Publishes {@code rounds} messages per device at once (seq 0 .. rounds-1, device time one second apart) from
+     * one client, each acknowledged by the broker before the next: a backlog for a service that is not connected.
+     * Not to be mixed with {@link #start()} on the same fleet.
+     */
+    void publishRounds(int rounds) throws MqttException, InterruptedException {
+        MqttClient client = new MqttClient(url, "fleet-burst-" + t0Ms, new MemoryPersistence());
+        connect(client);
+        try {
+            for (long seq = 0; seq < rounds; seq++) {
+                for (int d = 0; d < devices; d++) {
+                    publishOne(client, d, seq);
+                }
+            }
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
+    private void publishOne(MqttClient client, int d, long seq) throws InterruptedException {
+        String id = deviceId(d);
+        // Device time: the seq-th second after t0, so every point has its own timestamp.
+        long ts = t0Ms + seq * 1000;
+        int bpm = 55 + (int) ((seq + d) % 40);
+        double rrMs = Math.round(60_000.0 / bpm * 10) / 10.0;
+        String json = "{\"ts\":%d,\"seq\":%d,\"bpm\":%d,\"rr_ms\":[%s],\"contact\":true}"
+                .formatted(ts, seq, bpm, Double.toString(rrMs));
+        publishUntilAcked(client, "biofeedback/v1/" + id + "/hr", json);
+        sent.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(new Sent(ts, seq, bpm, rrMs));
     }
 
     private void publishUntilAcked(MqttClient client, String topic, String json) throws InterruptedException {

@@ -73,7 +73,11 @@ class FaultsIntegrationTest {
                 try (DeviceFleet fleet = new DeviceFleet(broker.url(), DEVICES, PUBLISHERS, t0)) {
                     fleet.start();
                     Thread.sleep(8_000);
+                    long connectsBefore = ctx.getBean(MqttIngress.class).status().connects();
                     broker = LocalServers.restartMosquitto(broker, LocalServers.MosquittoOptions.defaults());
+                    awaitReconnected(ctx, connectsBefore);
+                    assertThat(ctx.getBean(MqttIngress.class).status().sessionPresent())
+                            .as("the service's session came back from Mosquitto's persistence file").isTrue();
                     Thread.sleep(8_000);
                     fleet.stop();
                     InfluxQueries q = ctx.getBean(InfluxQueries.class);
@@ -107,6 +111,19 @@ class FaultsIntegrationTest {
 
     private EmbeddedServer startService(String mqttUrl, String influxUrl, String clientId) {
         return startService(mqttUrl, influxUrl, clientId, dir.resolve("data"));
+    }
+
+    /** Waits until the service connected again after {@code connectsBefore} connects (not merely still "up"). */
+    static void awaitReconnected(ApplicationContext ctx, long connectsBefore) throws InterruptedException {
+        MqttIngress ingress = ctx.getBean(MqttIngress.class);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!(ingress.status().connects() > connectsBefore && ingress.status().up())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(ingress.status().connects()).as("service reconnected within 20 s: %s", ingress.status())
+                .isGreaterThan(connectsBefore);
+        awaitMqttUp(ctx);
     }
 
     static void awaitMqttUp(ApplicationContext ctx) throws InterruptedException {
