@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttIngress implements MqttCallback, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngress.class);
-    /** Stateless; its plain TCP sockets read ahead (see the class for why). */
-    private static final ReadAheadSocketFactory READ_AHEAD = new ReadAheadSocketFactory();
+    /** Stateless; its plain TCP sockets read ahead and batch writes (see the class for why). */
+    private static final BatchingSocketFactory BATCHING_SOCKETS = new BatchingSocketFactory();
 
     private final MqttClientOptions options;
     private final MqttIngressListener listener;
@@ -161,7 +161,7 @@ public final class MqttIngress implements MqttCallback, AutoCloseable {
                 throw new PemTls.TlsSetupException("TLS certificate files are set (equilibrium.mqtt.tls-*) but the "
                         + "URL " + options.url() + " is not ssl://; use ssl://host:port (usually port 8883)");
             }
-            o.setSocketFactory(READ_AHEAD);
+            o.setSocketFactory(BATCHING_SOCKETS);
             return;
         }
         o.setSocketFactory(PemTls.socketFactory(tls));

@@ -2,27 +2,31 @@ package org.equilibrium.transport.mqtt;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Plain TCP sockets for Paho whose input is read ahead in large chunks.
+ * Plain TCP sockets for Paho whose input is read ahead in large chunks ({@link ReadAheadInputStream}) and whose
+ * output coalesces Paho's flush-after-every-packet into one write per burst ({@link CoalescingOutputStream}).
  *
- * <p>Why: Paho's reader takes each packet's fixed header byte by byte ({@code DataInputStream.readByte}) straight
+ * <p>Why the input side: Paho's reader takes each packet's fixed header byte by byte ({@code DataInputStream.readByte}) straight
  * from the socket's stream, and asks {@code available()} before every packet. On a raw socket each of those is a
  * system call (with Paho's 1-s read timeout, a read may add a poll), several per message; at tens of thousands of
  * QoS 1 messages per second that was the largest part of the receive thread's CPU. Reading ahead turns a burst
  * of packets into one read. Nothing else changes: the bytes, their order and the timeout behaviour (a read that
  * times out has consumed nothing) are those of the socket.
  */
-final class ReadAheadSocketFactory extends SocketFactory {
+final class BatchingSocketFactory extends SocketFactory {
     static final int BUFFER_BYTES = 64 * 1024;
+    /** Longest an outgoing packet (under load: an acknowledgement) is held to share a write with others. */
+    static final long LINGER_NANOS = 1_000_000L;
 
     @Override
     public Socket createSocket() {
-        return new ReadAheadSocket();
+        return new BatchingSocket();
     }
 
     @Override
@@ -56,8 +60,9 @@ final class ReadAheadSocketFactory extends SocketFactory {
         return s;
     }
 
-    private static final class ReadAheadSocket extends Socket {
+    private static final class BatchingSocket extends Socket {
         private InputStream in;
+        private CoalescingOutputStream out;
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {
@@ -65,6 +70,41 @@ final class ReadAheadSocketFactory extends SocketFactory {
                 in = new ReadAheadInputStream(super.getInputStream(), BUFFER_BYTES);
             }
             return in;
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                out = new CoalescingOutputStream(super.getOutputStream(), BUFFER_BYTES, LINGER_NANOS,
+                        this::closeQuietly, "mqtt-write-flusher");
+            }
+            return out;
+        }
+
+        /** Writes what the output side still holds (a DISCONNECT, say), then closes. */
+        @Override
+        public void close() throws IOException {
+            CoalescingOutputStream o;
+            synchronized (this) {
+                o = out;
+            }
+            try {
+                if (o != null) {
+                    o.close();
+                }
+            } catch (IOException e) {
+                // closing anyway; the broker treats it as a lost connection
+            } finally {
+                super.close();
+            }
+        }
+
+        private void closeQuietly() {
+            try {
+                super.close();
+            } catch (IOException e) {
+                // already broken
+            }
         }
     }
 }
