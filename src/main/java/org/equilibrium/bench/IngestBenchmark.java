@@ -45,14 +45,16 @@ public final class IngestBenchmark {
     private final int devices;
     private final int messagesPerDevice;
     private final int publishers;
+    private final int warmupPerDevice;
     private final Path jar;
     private final List<String> serviceJvmOptions;
 
-    private IngestBenchmark(int devices, int messagesPerDevice, int publishers, Path jar,
+    private IngestBenchmark(int devices, int messagesPerDevice, int publishers, int warmupPerDevice, Path jar,
                             List<String> serviceJvmOptions) {
         this.devices = devices;
         this.messagesPerDevice = messagesPerDevice;
         this.publishers = publishers;
+        this.warmupPerDevice = warmupPerDevice;
         this.jar = jar;
         this.serviceJvmOptions = serviceJvmOptions;
     }
@@ -61,16 +63,19 @@ public final class IngestBenchmark {
         int devices = 200;
         int messages = 500;
         int publishers = 4;
+        int warmup = -1;
         List<String> serviceJvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--devices" -> devices = Integer.parseInt(args[++i]);
                 case "--messages" -> messages = Integer.parseInt(args[++i]);
                 case "--publishers" -> publishers = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--service-jvm-option" -> serviceJvmOptions.add(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("usage: ./equilibrium bench ingest [--devices D (200)] [--messages M per device"
-                            + " (500)] [--publishers P (4)] [--service-jvm-option OPT]... (e.g. a JFR recording of the service)");
+                            + " (500)] [--publishers P (4)] [--warmup W messages per device before each measurement (M/2)]"
+                            + " [--service-jvm-option OPT]... (e.g. a profiler for the service)");
                     return;
                 }
                 default -> {
@@ -84,7 +89,8 @@ public final class IngestBenchmark {
             System.err.println("bench ingest: run it from the jar (./equilibrium bench ingest); found " + jar);
             System.exit(2);
         }
-        if (!new IngestBenchmark(devices, messages, publishers, jar, List.copyOf(serviceJvmOptions)).run()) {
+        if (!new IngestBenchmark(devices, messages, publishers, warmup >= 0 ? warmup : Math.max(1, messages / 2), jar,
+                List.copyOf(serviceJvmOptions)).run()) {
             System.exit(1);
         }
     }
@@ -108,8 +114,8 @@ public final class IngestBenchmark {
         try (LocalServer broker = LocalServers.startMosquitto(dir.resolve("mosquitto"));
              LocalServer influx = LocalServers.startInflux(dir.resolve("influxdb"))) {
             // 1. Broker alone.
-            // Warm-up of the publishers' JIT, unmeasured, as in the end-to-end phase.
-            brokerAlone(broker.url(), Math.max(1, messagesPerDevice / 5), "bench-counter-warmup");
+            // Warm-up of the publishers' JIT, unmeasured, as in the other phases.
+            brokerAlone(broker.url(), warmupPerDevice, "bench-counter-warmup");
             long[] cpu0 = {cpuNanos(broker.pid()), cpuNanos(ProcessHandle.current().pid())};
             double brokerRate = brokerAlone(broker.url(), messagesPerDevice, "bench-counter");
             System.out.printf(Locale.ROOT, "broker alone:  %,.0f messages/s (subscriber counting only)%n", brokerRate);
@@ -117,14 +123,16 @@ public final class IngestBenchmark {
                     (cpuNanos(broker.pid()) - cpu0[0]) / 1e3 / total,
                     (cpuNanos(ProcessHandle.current().pid()) - cpu0[1]) / 1e3 / total);
 
-            // 2. End to end through the service.
+            // 2. The service's MQTT client alone, acknowledging at once.
+            mqttClientAlone(broker.url(), total, brokerRate);
+
+            // 3. End to end through the service.
             int httpPort = LocalServers.freePort();
             Process service = startService(broker.url(), influx.url(), dir.resolve("service"), httpPort);
             try {
                 awaitMqttUp(httpPort, service);
                 InfluxDB db = InfluxDBFactory.connect(influx.url());
-                // Warm-up (JIT, connection pools): a fifth of the load, earlier timestamps and seqs, not measured.
-                int warmupPerDevice = Math.max(1, messagesPerDevice / 5);
+                // Warm-up (JIT, connection pools): earlier timestamps and seqs, not measured.
                 publishAll(broker.url(), 0L, warmupPerDevice, 0);
                 long warmupPoints = 2L * devices * warmupPerDevice;
                 if (awaitStored(db, warmupPoints, Duration.ofMinutes(5)) < warmupPoints) {
@@ -171,6 +179,59 @@ public final class IngestBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The service's MQTT connection alone ({@link MqttAckOnly} in a child JVM, as the service runs): what the
+     * MQTT client costs before any decoding or storage.
+     */
+    private void mqttClientAlone(String url, long total, double brokerRate) throws Exception {
+        long warmup = (long) devices * warmupPerDevice;
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(serviceJvmOptions);
+        command.addAll(List.of("-cp", jar.toString(), MqttAckOnly.class.getName(), url, Long.toString(warmup),
+                Long.toString(warmup + total)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            awaitLine(out, "ready", child);
+            publishAll(url, 0L, warmupPerDevice, 0);
+            awaitLine(out, "count " + warmup, child);
+            long cpu0 = cpuNanos(child.pid());
+            Map<String, Long> threads0 = cpuByThread(child.pid());
+            long t0 = System.nanoTime();
+            publishAll(url, 1_000_000_000L, messagesPerDevice, warmupPerDevice);
+            awaitLine(out, "count " + (warmup + total), child);
+            long elapsed = System.nanoTime() - t0;
+            long cpu = cpuNanos(child.pid()) - cpu0;
+            Map<String, Long> threads1 = cpuByThread(child.pid());
+            child.getOutputStream().close();
+            double rate = total / (elapsed / 1e9);
+            System.out.printf(Locale.ROOT, "MQTT client:   %,.0f messages/s = %.3f of the broker-alone rate (the service's"
+                    + " Paho connection acknowledging at once, no ingest)%n", rate, rate / brokerRate);
+            System.out.printf(Locale.ROOT, "               CPU %.2f us per message; by thread: %s%n", cpu / 1e3 / total,
+                    byThread(threads0, threads1, total));
+        } finally {
+            child.destroy();
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitLine(java.io.BufferedReader out, String expected, Process child)
+            throws IOException, InterruptedException {
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.equals(expected)) {
+                return;
+            }
+            if (line.startsWith("failed")) {
+                throw new IllegalStateException("MQTT client reference: " + line);
+            }
+        }
+        throw new IllegalStateException("MQTT client reference exited (" + child.waitFor() + ") before '" + expected
+                + "'");
     }
 
     /** Publishes everything and returns the rate at which a subscriber that only counts receives it. */

@@ -10,8 +10,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.equilibrium.transport.mqtt.ReadAheadInputStream;
 
 /**
@@ -77,35 +77,36 @@ final class LeanMqttClient implements AutoCloseable {
 
     /**
      * A QoS 1 publisher: at most {@code window} publishes unacknowledged. Writes are flushed only when the
-     * window is full or {@link Publisher#drain} is called, so the broker gets them in large reads.
+     * window is full or {@link Publisher#drain} is called, and a full window waits until half of it is
+     * acknowledged: refilling it one acknowledgement at a time would cost a wake-up and a system call per
+     * message, and the broker would get its input one packet per read.
      */
     Publisher publisher(int window) {
         return new Publisher(window);
     }
 
     final class Publisher {
-        private final Semaphore free;
         private final int window;
+        private final AtomicInteger unacked = new AtomicInteger();
         private final Thread acks;
+        private final Thread self = Thread.currentThread();
         private volatile IOException failure;
+        private volatile int wakeAt = -1;
         private int nextId = 1;
 
         private Publisher(int window) {
             this.window = window;
-            this.free = new Semaphore(window);
             this.acks = new Thread(this::readAcks, "bench-puback-reader");
             acks.setDaemon(true);
             acks.start();
         }
 
-        void publish(byte[] topic, byte[] payload) throws IOException, InterruptedException {
-            if (!free.tryAcquire()) {
-                out.flush();
-                while (!free.tryAcquire(1, TimeUnit.SECONDS)) {
-                    check();
-                }
+        /** Call from the thread that created the publisher. */
+        void publish(byte[] topic, byte[] payload) throws IOException {
+            if (unacked.get() >= window) {
+                awaitUnackedAtMost(window / 2);
             }
-            check();
+            unacked.incrementAndGet();
             int id = nextId;
             nextId = id == 0xFFFF ? 1 : id + 1;
             out.write(PUBLISH | 0x02);
@@ -117,18 +118,20 @@ final class LeanMqttClient implements AutoCloseable {
         }
 
         /** Flushes and waits until every publish is acknowledged. */
-        void drain() throws IOException, InterruptedException {
-            out.flush();
-            while (!free.tryAcquire(window, 1, TimeUnit.SECONDS)) {
-                check();
-            }
-            free.release(window);
+        void drain() throws IOException {
+            awaitUnackedAtMost(0);
         }
 
-        private void check() throws IOException {
-            if (failure != null) {
-                throw failure;
+        private void awaitUnackedAtMost(int level) throws IOException {
+            out.flush();
+            wakeAt = level;
+            while (unacked.get() > level) {
+                if (failure != null) {
+                    throw failure;
+                }
+                LockSupport.parkNanos(this, 100_000_000L);
             }
+            wakeAt = -1;
         }
 
         private void readAcks() {
@@ -137,12 +140,13 @@ final class LeanMqttClient implements AutoCloseable {
                     int type = in.readUnsignedByte();
                     int len = readLength(in);
                     in.skipNBytes(len);
-                    if ((type & 0xF0) == PUBACK) {
-                        free.release();
+                    if ((type & 0xF0) == PUBACK && unacked.decrementAndGet() == wakeAt) {
+                        LockSupport.unpark(self);
                     }
                 }
             } catch (IOException e) {
                 failure = e;
+                LockSupport.unpark(self);
             }
         }
     }
