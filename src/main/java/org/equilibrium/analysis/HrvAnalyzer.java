@@ -88,18 +88,13 @@ public final class HrvAnalyzer {
         BaevskyStressIndex si = BaevskyStressIndex.of(nn);
 
         double irregular = irregularFraction(nn);
-        Quality quality;
-        if (corrected.correctedFraction() > config.maxArtefactFraction()
-                || irregular > config.maxIrregularFraction()) {
-            quality = Quality.TOO_MANY_ARTEFACTS;
+        Quality quality = quality(corrected, irregular, window.coverage());
+        if (quality == Quality.TOO_MANY_ARTEFACTS) {
             notes.add(String.format(Locale.ROOT,
                     "too many artefacts to trust this window: %.1f %% of intervals corrected, %.1f %% of successive NN still jump > 20 %%",
                     100 * corrected.correctedFraction(), 100 * irregular));
-        } else if (window.coverage() < config.minCoverage()) {
-            quality = Quality.LOW_COVERAGE;
+        } else if (quality == Quality.LOW_COVERAGE) {
             notes.add(String.format(Locale.ROOT, "beats cover only %.0f %% of the window", 100 * window.coverage()));
-        } else {
-            quality = Quality.OK;
         }
 
         AutonomicIndices indices = null;
@@ -114,6 +109,34 @@ public final class HrvAnalyzer {
         return new HrvPanel(window.startMs(), window.endMs(), raw.size(), nn.size(), durationS, window.coverage(),
                 quality, corrected.counts(), 100 * irregular, config.method(), time, freq, poincare, dfa.alpha1(),
                 dfa.alpha2(), si, indices, coherence, List.copyOf(notes));
+    }
+
+    /**
+     * The mean heart rate and quality of a window, the same values as {@code analyze(window).time().meanHrBpm()}
+     * and {@code analyze(window).quality()} (same artefact correction of the same beats, same formula), without
+     * the spectrum, Poincaré, DFA, stress index and autonomic indices that a full panel also computes.
+     */
+    public MeanHeartRate meanHeartRate(RrWindow window) {
+        CorrectionResult corrected = config.corrector().correct(window.beats());
+        RrSeries nn = corrected.nn();
+        TimeDomain time = TimeDomain.of(nn);
+        return new MeanHeartRate(time == null ? Double.NaN : time.meanHrBpm(),
+                quality(corrected, irregularFraction(nn), window.coverage()));
+    }
+
+    /**
+     * @param meanHrBpm 60000 / mean NN interval of the corrected window; NaN when it holds no beat
+     * @param quality   the window's quality, as its panel would give it
+     */
+    public record MeanHeartRate(double meanHrBpm, Quality quality) {
+    }
+
+    private Quality quality(CorrectionResult corrected, double irregularFraction, double coverage) {
+        if (corrected.correctedFraction() > config.maxArtefactFraction()
+                || irregularFraction > config.maxIrregularFraction()) {
+            return Quality.TOO_MANY_ARTEFACTS;
+        }
+        return coverage < config.minCoverage() ? Quality.LOW_COVERAGE : Quality.OK;
     }
 
     /** The PSD the configured method gives for an NN series (null when too short). */

@@ -1,7 +1,7 @@
 package org.equilibrium.cli;
 
 import java.util.List;
-import java.util.Locale;
+import org.equilibrium.sim.wire.JsonText;
 
 /** A minimal JSON object writer: keys in insertion order, numbers finite or null, strings escaped. */
 final class JsonWriter {
@@ -66,25 +66,7 @@ final class JsonWriter {
     }
 
     private void quote(String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonText.string(sb, s);
     }
 
     /** Up to 6 significant decimals, no exponent for ordinary magnitudes, no trailing zeros. */

@@ -2,7 +2,10 @@ package org.equilibrium.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.equilibrium.analysis.rr.RrSeries;
+import org.equilibrium.analysis.rr.RrWindow;
 import org.junit.jupiter.api.Test;
 
 class HrvAnalyzerTest {
@@ -58,5 +61,33 @@ class HrvAnalyzerTest {
         assertThat(p.frequency().lfMs2()).isNull();
         assertThat(p.dfaAlpha2()).isNull();
         assertThat(p.notes()).anyMatch(n -> n.startsWith("HF needs 60 s"));
+    }
+
+    @Test
+    void meanHeartRateAloneEqualsThePanelsMeanHeartRateAndQualityOnEveryWindow() {
+        // Recordings with ectopic beats, pauses and artefacts: every 30-s window, stepped by 5 s like the live tick
+        int corrected = 0;
+        Set<Quality> seen = EnumSet.noneOf(Quality.class);
+        for (String name : new String[] {"rhb_noisy", "chf204_ectopic", "chf202_pauses", "polar_h10_pvc"}) {
+            RrSeries rr = RrSeries.fromIntervals(TestData.intervals(name));
+            double last = rr.beatEndMs()[rr.size() - 1];
+            for (double end = 30_000; end <= last + 20_000; end += 5_000) {
+                RrWindow w = rr.window(end - 30_000, end);
+                if (w.beats().size() == 0) {
+                    continue;
+                }
+                HrvPanel panel = analyzer.analyze(w);
+                HrvAnalyzer.MeanHeartRate hr = analyzer.meanHeartRate(w);
+                assertThat(hr.meanHrBpm()).as("%s at %.0f ms", name, end).isEqualTo(panel.time().meanHrBpm());
+                assertThat(hr.quality()).as("%s at %.0f ms", name, end).isEqualTo(panel.quality());
+                seen.add(hr.quality());
+                if (panel.correctedBeats() > 0) {
+                    corrected++;
+                }
+            }
+        }
+        // the comparison covered corrected windows (raw and corrected mean HR differ there) and every quality
+        assertThat(corrected).isGreaterThan(20);
+        assertThat(seen).containsExactlyInAnyOrder(Quality.values());
     }
 }

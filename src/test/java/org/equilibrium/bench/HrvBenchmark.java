@@ -40,6 +40,7 @@ public class HrvBenchmark {
     private HrvAnalyzer auto;
     private HrvAnalyzer lomb;
     private RrWindow window;
+    private RrWindow window30s;
     private double[] rr;
     private IncrementalHrvAnalyzer live;
     private double t;
@@ -49,6 +50,7 @@ public class HrvBenchmark {
     public void setUp() {
         rr = TestData.intervals("rhb_rest");
         window = RrSeries.fromIntervals(rr).window(0, 300_000);
+        window30s = RrSeries.fromIntervals(rr).window(270_000, 300_000);
         auto = new HrvAnalyzer(HrvConfig.DEFAULT);
         lomb = new HrvAnalyzer(HrvConfig.DEFAULT.withMethod(HrvConfig.SpectralMethod.LOMB));
         live = new IncrementalHrvAnalyzer(auto);
@@ -75,6 +77,18 @@ public class HrvBenchmark {
     @Benchmark
     public HrvPanel fullPanel300sLomb() {
         return lomb.analyze(window);
+    }
+
+    /** A whole 30-s panel, as the live tick built before it needed only the panel's mean HR. */
+    @Benchmark
+    public HrvPanel fullPanel30sWelch() {
+        return auto.analyze(window30s);
+    }
+
+    /** The same window's mean HR and quality alone (what the live tick scores). */
+    @Benchmark
+    public HrvAnalyzer.MeanHeartRate meanHeartRate30s() {
+        return auto.meanHeartRate(window30s);
     }
 
     /** One beat into the live analyzer (ring buffer, prefix sums, eviction). */

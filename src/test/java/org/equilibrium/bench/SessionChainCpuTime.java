@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * Figures for the pure live chain of many sessions (issue 5 benchmark, without MQTT/InfluxDB): N sessions
  * each replaying a real recording ({@code rhb_exercise}, staggered), one thread. Prints heap per session,
- * thread CPU per beat and per 5-s tick (two panels + estimate), tick latency p50/p99, and the share of one
+ * thread CPU per beat and per 5-s tick (two panels, the 30-s mean HR, estimate), tick latency p50/p99, and the share of one
  * core that N sessions need at 5-s cadence. Run from the worktree:
  * <pre>
  * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test.cp -Dmdep.includeScope=test
@@ -86,7 +86,7 @@ public final class SessionChainCpuTime {
         System.out.printf(Locale.ROOT, "heap per session      %8.1f KiB (retained, after GC)%n",
                 (heap1 - heap0) / 1024.0 / n);
         System.out.printf(Locale.ROOT, "cpu per beat          %8.2f us%n", beatUs);
-        System.out.printf(Locale.ROOT, "cpu per tick          %8.1f us (60-s + 120-s panel, estimate)%n", tickUs);
+        System.out.printf(Locale.ROOT, "cpu per tick          %8.1f us (60-s + 120-s panel, 30-s mean HR, estimate)%n", tickUs);
         System.out.printf(Locale.ROOT, "tick latency p50/p99  %8.1f / %.1f us (wall)%n",
                 l.length == 0 ? 0 : l[l.length / 2] / 1e3, l.length == 0 ? 0 : l[(int) (l.length * 0.99)] / 1e3);
         System.out.printf(Locale.ROOT, "one core used by %d sessions at 5-s cadence: %.1f %%%n", n, 100 * coreShare);

@@ -39,7 +39,7 @@ class BrokerDownStartupTest {
 
             try (LocalServer broker = LocalServers.startMosquitto(dir.resolve("mq"),
                     LocalServers.MosquittoOptions.defaults().withPort(port))) {
-                MqttIngestIntegrationTest.awaitSubscribed(s);
+                s.awaitSubscribed(Duration.ofSeconds(20));
                 assertThat(s.get("/health").body())
                         .containsPattern("\"mqtt\":\\{\"name\":\"[^\"]*\",\"status\":\"UP\"");
                 try (TestPublisher dev = new TestPublisher(broker.url(), "dev-late")) {

@@ -43,22 +43,11 @@ class MqttIngestIntegrationTest {
         return ServiceUnderTest.start(broker.url(), clientId, data, Map.of("equilibrium.ingest.max-payload-bytes", 2048));
     }
 
-    static void awaitSubscribed(ServiceUnderTest s) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (s.get("/health").body().contains("\"subscribed\":true")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("service did not subscribe: " + s.get("/health").body());
-    }
-
     @Test
     void contractMessagesAndRawHeartRateBytesReachTheStoreWithExactValuesAndBeatTimes(@TempDir Path data)
             throws Exception {
         try (ServiceUnderTest s = service("it-contract", data); TestPublisher dev = new TestPublisher(broker.url(), "dev-a")) {
-            awaitSubscribed(s);
+            s.awaitSubscribed(WAIT);
             dev.publish("biofeedback/v1/strap-a/hr",
                     "{\"ts\":1763740800123,\"seq\":1842,\"bpm\":61,\"rr_ms\":[983.4,975.6],\"contact\":true}");
             dev.publish("biofeedback/v1/tens-a/stim", "{\"ts\":1763740800500,\"seq\":77,\"modality\":\"tens\","
@@ -121,7 +110,7 @@ class MqttIngestIntegrationTest {
     void everyKindOfBadInputIsCountedAndNotStoredWhileValidTrafficBesideItIsIntact(@TempDir Path data)
             throws Exception {
         try (ServiceUnderTest s = service("it-bad", data); TestPublisher dev = new TestPublisher(broker.url(), "dev-bad")) {
-            awaitSubscribed(s);
+            s.awaitSubscribed(WAIT);
             String t = "biofeedback/v1/good-1/hr";
             int seq = 0;
             long ts = 1_763_740_800_000L;
@@ -185,7 +174,7 @@ class MqttIngestIntegrationTest {
         long ts0 = 1_763_740_800_000L;
         try (TestPublisher dev = new TestPublisher(broker.url(), "dev-r")) {
             try (ServiceUnderTest s = service("it-restart", data)) {
-                awaitSubscribed(s);
+                s.awaitSubscribed(WAIT);
                 for (int i = 1; i <= 50; i++) {
                     dev.publish(t, "{\"ts\":" + (ts0 + i * 1000L) + ",\"seq\":" + i + ",\"bpm\":60,\"rr_ms\":[1000]}");
                 }
@@ -211,7 +200,7 @@ class MqttIngestIntegrationTest {
     @Test
     void aStoreThatRefusesHoldsTheMessageUntilItIsStored(@TempDir Path data) throws Exception {
         try (ServiceUnderTest s = service("it-refuse", data); TestPublisher dev = new TestPublisher(broker.url(), "dev-f")) {
-            awaitSubscribed(s);
+            s.awaitSubscribed(WAIT);
             s.store().refuseNext(4);
             dev.publish("biofeedback/v1/strap-f/hr", "{\"ts\":1763740800000,\"seq\":1,\"bpm\":60}");
             s.store().await(l -> l.size() == 1, WAIT);
@@ -230,8 +219,8 @@ class MqttIngestIntegrationTest {
         try (ServiceUnderTest one = ServiceUnderTest.start(broker.url(), "it-shared-1", data.resolve("1"), shared);
              ServiceUnderTest two = ServiceUnderTest.start(broker.url(), "it-shared-2", data.resolve("2"), shared);
              TestPublisher dev = new TestPublisher(broker.url(), "dev-s")) {
-            awaitSubscribed(one);
-            awaitSubscribed(two);
+            one.awaitSubscribed(WAIT);
+            two.awaitSubscribed(WAIT);
             assertThat(one.get("/health").body()).contains("\"subscription\":\"$share/ingest/biofeedback/v1/+/#\"");
             for (int i = 1; i <= 40; i++) {
                 dev.publish("biofeedback/v1/strap-s" + (i % 4) + "/hr",
@@ -260,7 +249,7 @@ class MqttIngestIntegrationTest {
         Map<String, Object> small = Map.of("equilibrium.mqtt.receive-maximum", 5, "equilibrium.mqtt.queue-capacity", 5);
         try (ServiceUnderTest s = ServiceUnderTest.start(broker.url(), "it-window", data, small);
              TestPublisher dev = new TestPublisher(broker.url(), "dev-w")) {
-            awaitSubscribed(s);
+            s.awaitSubscribed(WAIT);
             RecordingSampleStore store = s.store();
             store.hold(); // samples are taken but not yet durable: no acks
             for (int i = 1; i <= 30; i++) {

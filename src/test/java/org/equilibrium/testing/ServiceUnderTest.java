@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.equilibrium.devinfra.LocalServers;
@@ -62,6 +63,18 @@ public final class ServiceUnderTest implements AutoCloseable {
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
                 .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until the service's MQTT ingress has subscribed (its health says so), at most {@code wait}. */
+    public void awaitSubscribed(Duration wait) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (get("/health").body().contains("\"subscribed\":true")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("service did not subscribe: " + get("/health").body());
     }
 
     private String token;

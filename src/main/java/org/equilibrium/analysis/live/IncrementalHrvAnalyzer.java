@@ -261,13 +261,26 @@ public final class IncrementalHrvAnalyzer {
         return new RrSeries(ends, rr, gaps);
     }
 
+    /**
+     * Mean heart rate and quality of {@code (nowMs − windowSeconds, nowMs]}: exactly the panel's
+     * {@code time().meanHrBpm()} and {@code quality()} for that window (see
+     * {@link HrvAnalyzer#meanHeartRate(RrWindow)}), at a fraction of its cost and never cached. Null when the
+     * window holds no beat.
+     */
+    public HrvAnalyzer.MeanHeartRate meanHeartRate(double windowSeconds, double nowMs) {
+        RrWindow w = window(windowSeconds, nowMs);
+        return w == null ? null : analyzer.meanHeartRate(w);
+    }
+
     private HrvPanel computePanel(double windowSeconds, double nowMs) {
+        RrWindow w = window(windowSeconds, nowMs);
+        return w == null ? null : analyzer.analyze(w);
+    }
+
+    private RrWindow window(double windowSeconds, double nowMs) {
         double startMs = nowMs - windowSeconds * 1000;
         RrSeries beats = beats(startMs, nowMs);
-        if (beats.size() == 0) {
-            return null;
-        }
-        return analyzer.analyze(RrWindow.of(beats, startMs, nowMs));
+        return beats.size() == 0 ? null : RrWindow.of(beats, startMs, nowMs);
     }
 
     /** First retained absolute index whose end is &gt; t (count if none). */

@@ -56,13 +56,9 @@ public final class HrJsonDecoder implements PayloadDecoder {
         long bpm = 0;
         double[] rr = NO_RR;
         Boolean contact = null;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.VALUE_NULL) {
-                continue;
-            }
+        String name;
+        while ((name = JsonFields.nextField(p)) != null) {
+            JsonToken v = p.currentToken();
             switch (name) {
                 case "ts" -> {
                     seenMask = seen(seenMask, TS, name);
@@ -90,7 +86,6 @@ public final class HrJsonDecoder implements PayloadDecoder {
                 default -> p.skipChildren();
             }
         }
-        JsonFields.expectObjectEnd(p, t);
         if ((seenMask & TS) == 0) {
             throw missing("ts");
         }

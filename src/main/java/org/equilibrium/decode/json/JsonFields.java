@@ -36,11 +36,24 @@ final class JsonFields {
         }
     }
 
-    /** The token that ended the field loop must be the object's end (anything else cannot happen in valid JSON). */
-    static void expectObjectEnd(JsonParser p, JsonToken t) {
+    /**
+     * Advances to the next field of the object whose value is not {@code null} and returns its name, with the
+     * parser on the value's first token ({@link JsonParser#currentToken()}); null after the object's end. A
+     * field whose value is {@code null} counts as absent and is passed over.
+     */
+    static String nextField(JsonParser p) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() != JsonToken.VALUE_NULL) {
+                return name;
+            }
+        }
+        // Anything but the object's end cannot happen in valid JSON.
         if (t != JsonToken.END_OBJECT) {
             throw new JsonReader.Reject(RejectReason.NOT_JSON, "unexpected " + t + " in object");
         }
+        return null;
     }
 
     static long timestamp(JsonParser p, JsonToken v) throws IOException {

@@ -44,13 +44,9 @@ public final class StatusJsonDecoder implements PayloadDecoder {
         String fw = null;
         Integer battery = null;
         String claim = null;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.VALUE_NULL) {
-                continue;
-            }
+        String name;
+        while ((name = JsonFields.nextField(p)) != null) {
+            JsonToken v = p.currentToken();
             switch (name) {
                 case "online" -> {
                     seenMask = seen(seenMask, ONLINE, name);
@@ -75,7 +71,6 @@ public final class StatusJsonDecoder implements PayloadDecoder {
                 default -> p.skipChildren();
             }
         }
-        JsonFields.expectObjectEnd(p, t);
         if (online == null) {
             throw JsonReader.missing("online");
         }

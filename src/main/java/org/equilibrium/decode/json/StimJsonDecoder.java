@@ -72,13 +72,9 @@ public final class StimJsonDecoder implements PayloadDecoder {
         Double impedance = null;
         Integer battery = null;
         Integer remaining = null;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.VALUE_NULL) {
-                continue;
-            }
+        String name;
+        while ((name = JsonFields.nextField(p)) != null) {
+            JsonToken v = p.currentToken();
             switch (name) {
                 case "ts" -> {
                     seenMask = seen(seenMask, TS, name);
@@ -143,7 +139,6 @@ public final class StimJsonDecoder implements PayloadDecoder {
                 default -> p.skipChildren();
             }
         }
-        JsonFields.expectObjectEnd(p, t);
         if ((seenMask & TS) == 0) {
             throw missing("ts");
         }

@@ -7,7 +7,7 @@ import org.equilibrium.session.PhaseKind;
 
 /**
  * The live chain of one session's heart-rate stream: beats in, one {@link AutonomicEstimate} per tick out
- * (incremental HRV analyzer → 60-s and 120-s panels → {@link PanelWindows} → {@link AutonomicStateEstimator}).
+ * (incremental HRV analyzer → 60-s and 120-s panels and the 30-s mean HR → {@link PanelWindows} → {@link AutonomicStateEstimator}).
  * Pure and single-threaded like its parts: the caller (the session service) feeds beats and ticks in time
  * order from one thread per session.
  */
@@ -53,7 +53,7 @@ public final class LiveSessionAnalysis {
         // which the estimator flags (coverage 0) instead of labelling.
         WindowMetrics m = shortPanel == null ? empty(nowMs, contactOk)
                 : PanelWindows.from(nowMs, shortPanel, hrv.panel(PanelWindows.SPECTRAL_WINDOW_S, nowMs),
-                        hrv.panel(PanelWindows.RECENT_HR_WINDOW_S, nowMs), contactOk);
+                        hrv.meanHeartRate(PanelWindows.RECENT_HR_WINDOW_S, nowMs), contactOk);
         return estimator.next(m, phase, stimulation, pacedBreathsPerMin);
     }
 

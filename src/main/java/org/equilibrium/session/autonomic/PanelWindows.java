@@ -1,5 +1,6 @@
 package org.equilibrium.session.autonomic;
 
+import org.equilibrium.analysis.HrvAnalyzer;
 import org.equilibrium.analysis.HrvPanel;
 import org.equilibrium.analysis.Quality;
 import org.equilibrium.analysis.frequency.FrequencyDomain;
@@ -9,7 +10,8 @@ import org.equilibrium.analysis.time.TimeDomain;
  * Adapter from the HRV core's panels to the estimator's {@link WindowMetrics}. Time-domain metrics, PNS/SNS,
  * coherence, coverage, artefacts and the analyzer's quality come from the 60-s panel; HF, LF/HF and the
  * respiratory rate from the spectral panel (120 s: the Task Force minimum for LF), used only when its own
- * quality is ok, else HF and the breathing rate from the 60-s panel and no LF/HF.
+ * quality is ok, else HF and the breathing rate from the 60-s panel and no LF/HF. The scored mean HR comes from
+ * the last {@link #RECENT_HR_WINDOW_S} s, computed as its panel would but without building one.
  */
 public final class PanelWindows {
     /** Window of the time-domain metrics and the state (issue 5: RMSSD over 60 s). */
@@ -37,11 +39,11 @@ public final class PanelWindows {
     }
 
     /**
-     * @param recentPanel the {@link #RECENT_HR_WINDOW_S}-s panel at the tick, or null; its mean HR is used only
-     *                    when its own quality is ok
+     * @param recentHr the mean HR and quality of the {@link #RECENT_HR_WINDOW_S}-s window at the tick, or null;
+     *                 its mean HR is used only when its own quality is ok
      */
     public static WindowMetrics from(long windowEndMs, HrvPanel shortPanel, HrvPanel spectralPanel,
-                                     HrvPanel recentPanel, Boolean contactOk) {
+                                     HrvAnalyzer.MeanHeartRate recentHr, Boolean contactOk) {
         if (shortPanel == null) {
             throw new IllegalArgumentException("the 60-s panel is required");
         }
@@ -64,8 +66,7 @@ public final class PanelWindows {
                 shortPanel.autonomic() == null ? Double.NaN : nan(shortPanel.autonomic().snsIndex()),
                 Math.max(0, Math.min(1, shortPanel.coverage())), artefacts, contactOk, beats,
                 quality(shortPanel.quality()),
-                recentPanel != null && recentPanel.quality() == Quality.OK && recentPanel.time() != null
-                        ? positive(recentPanel.time().meanHrBpm()) : Double.NaN);
+                recentHr != null && recentHr.quality() == Quality.OK ? positive(recentHr.meanHrBpm()) : Double.NaN);
     }
 
     static QualityFlag quality(Quality q) {

@@ -2,6 +2,10 @@ package org.equilibrium.session.autonomic;
 
 import org.equilibrium.analysis.HrvAnalyzer;
 import org.equilibrium.analysis.HrvConfig;
+import org.equilibrium.analysis.HrvPanel;
+import org.equilibrium.analysis.Quality;
+import org.equilibrium.analysis.TestData;
+import org.equilibrium.analysis.live.IncrementalHrvAnalyzer;
 import org.equilibrium.session.PhaseKind;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +79,42 @@ class LiveSessionAnalysisTest {
         assertThat(m.recentMeanHrBpm()).isCloseTo(75, within(1.0));
         // the 60-s window is still a mix of 25 s at 60 bpm and 35 s at 75 bpm
         assertThat(m.meanHrBpm()).isBetween(66.0, 70.0);
+    }
+
+    @Test
+    void scoredRecentHeartRateIsTheThirtySecondPanelsMeanHeartRateOnARealRecordingWithArtefacts() {
+        // rhb_noisy: a real exercise recording with ectopic beats; a 20-s strap drop-out every 10 min as well
+        double[] rr = TestData.intervals("rhb_noisy");
+        HrvAnalyzer analyzer = new HrvAnalyzer(HrvConfig.DEFAULT);
+        LiveSessionAnalysis live = new LiveSessionAnalysis(analyzer, EstimatorSettings.defaults(), T0);
+        IncrementalHrvAnalyzer panels = new IncrementalHrvAnalyzer(analyzer, 300, 0, 500);
+        double t = T0;
+        int i = 0;
+        int ok = 0;
+        int withheld = 0;
+        for (long now = T0 + 5_000; i < rr.length; now += 5_000) {
+            while (i < rr.length && t + rr[i] <= now) {
+                if (i > 0 && i % 900 == 0) {
+                    t += 20_000;
+                    live.onGap();
+                    panels.markGap();
+                }
+                t += rr[i];
+                live.onBeat(Math.round(t), rr[i]);
+                panels.accept(Math.round(t), rr[i]);
+                i++;
+            }
+            WindowMetrics m = live.tick(now, PhaseKind.PRACTICE, null, true).metrics();
+            HrvPanel panel = panels.panel(PanelWindows.RECENT_HR_WINDOW_S, now);
+            if (panel != null && panel.quality() == Quality.OK) {
+                assertThat(m.recentMeanHrBpm()).as("tick %d", now - T0).isEqualTo(panel.time().meanHrBpm());
+                ok++;
+            } else {
+                assertThat(m.recentMeanHrBpm()).as("tick %d", now - T0).isNaN();
+                withheld++;
+            }
+        }
+        assertThat(ok).isGreaterThan(300);
+        assertThat(withheld).isGreaterThan(10);
     }
 }

@@ -138,7 +138,7 @@ class MqttTlsIntegrationTest {
         String url = "ssl://127.0.0.1:" + tlsPort;
         try (ServiceUnderTest s = ServiceUnderTest.start(url, "tls-service", data,
                 Map.of("equilibrium.mqtt.tls-ca-file", caPem.toString()))) {
-            awaitSubscribed(s);
+            s.awaitSubscribed(WAIT);
             assertThat(s.get("/health").body()).contains("\"url\":\"" + url + "\"");
             try (TestPublisher dev = new TestPublisher(broker.url(), "tls-dev")) {
                 dev.publish("biofeedback/v1/strap-tls/hr", "{\"ts\":1763740800123,\"seq\":1,\"bpm\":64,\"contact\":true}");
@@ -219,7 +219,7 @@ class MqttTlsIntegrationTest {
 
             // Files are read again at every attempt: fixing the file needs no restart.
             Files.copy(caPem, garbled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            awaitSubscribed(s);
+            s.awaitSubscribed(WAIT);
         }
     }
 
@@ -243,17 +243,6 @@ class MqttTlsIntegrationTest {
             Thread.sleep(20);
         }
         throw new AssertionError("MQTT status not reached within " + WAIT + ": " + i.status());
-    }
-
-    private static void awaitSubscribed(ServiceUnderTest s) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (s.get("/health").body().contains("\"subscribed\":true")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("service did not subscribe: " + s.get("/health").body());
     }
 
     private static void awaitListening(int port) throws Exception {

@@ -1,9 +1,12 @@
 package org.equilibrium.sim.wire;
 
+import java.util.Locale;
+
 /**
  * Minimal JSON text helpers for the firmware's own messages. The simulator writes its JSON by
  * hand: the messages are small and fixed in shape, and at 10,000 devices a general serializer's
- * reflection and number formatting would dominate the CPU cost.
+ * reflection and number formatting would dominate the CPU cost. The service's CLI JSON writer escapes its
+ * strings here too (the simulator depends on no service package, so the shared escaping lives on this side).
  */
 public final class JsonText {
     private JsonText() {
@@ -22,7 +25,7 @@ public final class JsonText {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }
