@@ -468,10 +468,7 @@ public final class IngestBenchmark {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "#");
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ns = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
-                    out.merge(name, ns, Long::sum);
+                    out.merge(name, statCpuNanos(task.resolve("stat")), Long::sum);
                 } catch (IOException | RuntimeException threadEnded) {
                     // the thread ended between the listing and the read
                 }
@@ -500,7 +497,12 @@ public final class IngestBenchmark {
 
     /** utime + stime of a process from /proc (Linux), in ns. */
     static long cpuNanos(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return statCpuNanos(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** utime + stime of a /proc/.../stat file (a process or one of its threads), in ns. */
+    private static long statCpuNanos(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
         return ticks * 10_000_000L; // USER_HZ = 100 on Linux

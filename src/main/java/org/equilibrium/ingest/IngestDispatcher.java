@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves messages off Paho's callback thread into ingest workers and acknowledges each one only after its
- * samples are durably stored.
+ * Runs each MQTT message through an ingest pipeline (on the MQTT callback thread, or on worker threads) and
+ * acknowledges each one only after its samples are durably stored.
  *
  * <p>With {@code workerCount} 0 (the default) {@link #messageArrived} runs the pipeline on the MQTT client's
  * callback thread: the pipeline is CPU-only and never waits on storage, and handing every message to another
